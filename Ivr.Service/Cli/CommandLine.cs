@@ -1,0 +1,34 @@
+namespace Ivr.Service.Cli;
+
+/// <summary>The `ivr` command: one verb per capability, each implemented in that capability's folder.</summary>
+public static class CommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args.Length == 0 || args[0].StartsWith('-') ? "serve" : args[0];
+        var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
+        switch (verb)
+        {
+            case "serve":
+                await ServiceHost.RunAsync(rest);
+                return 0;
+            case "menus":
+                return await Ivr.Service.Menus.MenuCommands.RunAsync(rest);
+            case "prompts":
+                return await Ivr.Service.Speech.PromptCommands.RunAsync(rest);
+            case "help" or "--help" or "-h":
+                PrintHelp(Console.Out);
+                return 0;
+            default:
+                Console.Error.WriteLine($"ivr: unknown command '{verb}'.");
+                PrintHelp(Console.Error);
+                return 2;
+        }
+    }
+
+    static void PrintHelp(TextWriter w) => w.WriteLine("""
+        usage: ivr [serve] [--urls URL]     run the service (ARI from Ari:Url / IVR_ARI_URL)
+               ivr menus validate|test|graph|simulate ...
+               ivr prompts build|lint ...
+        """);
+}

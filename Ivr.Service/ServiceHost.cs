@@ -1,0 +1,13 @@
+namespace Ivr.Service;
+
+/// <summary>Builds and runs the ASP.NET Core host.</summary>
+public static class ServiceHost
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        await app.RunAsync();
+    }
+}

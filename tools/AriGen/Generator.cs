@@ -1,0 +1,10 @@
+namespace AriGen;
+
+/// <summary>Everything the generator writes, by file name, so a test can check the checked-in output is current.</summary>
+public static class Generator
+{
+    public static IReadOnlyList<(string Name, string Text)> RenderAll(string apiDir) =>
+    [
+        ("Models.g.cs", ModelGenerator.Render(ModelGenerator.ReadModels(apiDir))),
+    ];
+}
