@@ -21,7 +21,7 @@ public sealed class AriClient : IAriClient, IDisposable
 
     /// <summary>A client over any transport, e.g. an outbound WebSocket; only the timeout and queue options are used.</summary>
     public AriClient(AriClientOptions options, IAriTransport transport)
-        : this(options, transport, handler: null)
+        : this(options.ValidateLimits(), transport, handler: null)
     {
     }
 

@@ -49,13 +49,32 @@ public sealed record AriClientOptions
         if (string.IsNullOrEmpty(Password)) errors.Add("Password is empty: set the ARI user's password from ari.conf");
         if (string.IsNullOrWhiteSpace(Application) || Application.Contains(','))
             errors.Add($"Application '{Application}' must be one Stasis application name (no comma)");
+        errors.AddRange(LimitErrors());
+        Throw(errors);
+        return BaseUrl.AbsoluteUri.EndsWith('/') ? this : this with { BaseUrl = new Uri(BaseUrl.AbsoluteUri + "/") };
+    }
+
+    /// <summary>Checks only what a client over a given transport uses: timeouts, backoff and queue sizes.</summary>
+    public AriClientOptions ValidateLimits()
+    {
+        Throw([.. LimitErrors()]);
+        return this;
+    }
+
+    IEnumerable<string> LimitErrors()
+    {
+        var errors = new List<string>();
         if (RequestTimeout <= TimeSpan.Zero) errors.Add($"RequestTimeout {RequestTimeout} must be positive");
         if (ReconnectInitialDelay <= TimeSpan.Zero || ReconnectMaxDelay < ReconnectInitialDelay)
             errors.Add($"ReconnectInitialDelay {ReconnectInitialDelay} must be positive and not above ReconnectMaxDelay {ReconnectMaxDelay}");
         if (ReconnectJitter is < 0 or > 1) errors.Add($"ReconnectJitter {ReconnectJitter} must be between 0 and 1");
         if (EventQueueCapacityPerKey < 1 || EventQueueCapacityTotal < EventQueueCapacityPerKey)
             errors.Add($"EventQueueCapacityPerKey {EventQueueCapacityPerKey} must be at least 1 and not above EventQueueCapacityTotal {EventQueueCapacityTotal}");
+        return errors;
+    }
+
+    static void Throw(List<string> errors)
+    {
         if (errors.Count > 0) throw new ArgumentException("Invalid AriClientOptions: " + string.Join("; ", errors));
-        return BaseUrl.AbsoluteUri.EndsWith('/') ? this : this with { BaseUrl = new Uri(BaseUrl.AbsoluteUri + "/") };
     }
 }

@@ -3,7 +3,7 @@ namespace Ivr.Ari.Native;
 /// <summary>
 /// Carries one ARI REST request and brings back the answer. Over HTTP for inbound sockets (<see cref="HttpAriTransport"/>),
 /// or as RESTRequest/RESTResponse messages over an outbound WebSocket that Asterisk opened to us
-/// (<c>OutboundAriConnection</c>), so that the same typed resource classes work on both.
+/// (<see cref="OutboundAriConnection"/>), so that the same typed resource classes work on both.
 /// </summary>
 public interface IAriTransport
 {
