@@ -3,6 +3,7 @@ using Ivr.Simulator.Core;
 using Ivr.Simulator.Dialplan;
 using Ivr.Simulator.Http;
 using Ivr.Simulator.Media;
+using Ivr.Simulator.Seats;
 
 namespace Ivr.Simulator;
 
@@ -76,10 +77,24 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         {
             var (name, number) = Originate.ParseCallerId(callerId);
             var (one, two) = pbx.Locals.Create(new LocalChannels.Request(exten, context) { CallerName = name, CallerNumber = number });
+            one.IdleSending = Sending.Silence; // a phone keeps sending frames, silent ones between words
+            pbx.Audio.Update(one);
             var call = new VirtualCall(pbx, one.Id, two.Id);
             calls[two.Id] = call;
             pbx.Locals.Dial(one, two, timeout: null);
             return Task.FromResult(call);
+        }
+    }
+
+    /// <summary>Registers a virtual agent phone reachable as <c>PJSIP/&lt;name&gt;</c> (from Dial() or an originate).</summary>
+    public VirtualSeat AddSeat(string name, SeatBehavior? behavior = null)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Contains('/')) throw new ArgumentException($"seat name '{name}' must be a bare endpoint name like 2001", nameof(name));
+        lock (pbx.Gate)
+        {
+            var seat = new VirtualSeat(pbx, name, behavior ?? new SeatBehavior());
+            pbx.SeatChannels.Seats[name] = seat;
+            return seat;
         }
     }
 

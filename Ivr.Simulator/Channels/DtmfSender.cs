@@ -43,6 +43,7 @@ internal sealed class DtmfSender(Pbx pbx)
     {
         if (from.Gone || from.Peer is not { Gone: false } to) return;
         pbx.ChannelEvents.Publish(to, new ChannelDtmfReceived { Channel = to.Snapshot(), Digit = digit, DurationMs = 100 });
+        pbx.Recorder.Dtmf(to, digit);
     }
 
     public static bool IsDtmf(char c) => c is >= '0' and <= '9' or '*' or '#' or >= 'A' and <= 'D' or >= 'a' and <= 'd';

@@ -47,12 +47,15 @@ internal sealed class HangupSequence(Pbx pbx)
         channel.HangingUp = true;
         channel.Pending?.Dispose();
         channel.AnswerTimeout?.Dispose();
+        channel.TalkDetector?.Remove();
+        pbx.Recorder.ChannelGone(channel);
         if (channel.Bridge is not null) pbx.BridgeOps.Leave(channel, hangup: true);
         pbx.ChannelEvents.StasisEnd(channel, "SUCCESS");
         pbx.Playbacks.FailAll(channel);
         channel.Control.Clear();
         if (channel.IsDialplanLeg) pbx.ChannelEvents.HangupRequest(channel, HangupCauses.NormalClearing, soft: true);
         beforeDestroy?.Invoke();
+        pbx.Dialer.PartnerGone(channel);
         (channel.AppName, channel.AppData) = channel.IsOutgoingLeg && !channel.IsCreated ? ("AppDial2", "(Outgoing Line)") : ("", "");
         pbx.ChannelEvents.Destroyed(channel, cause);
         Remove(channel, cause);

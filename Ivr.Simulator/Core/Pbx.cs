@@ -4,6 +4,7 @@ using Ivr.Simulator.Bridges;
 using Ivr.Simulator.Channels;
 using Ivr.Simulator.Dialplan;
 using Ivr.Simulator.Media;
+using Ivr.Simulator.Recordings;
 
 namespace Ivr.Simulator.Core;
 
@@ -29,6 +30,10 @@ internal sealed class Pbx
         Variables = new ChannelVariables(this);
         Stasis = new StasisEntry(this);
         Dtmf = new DtmfSender(this);
+        Audio = new AudioFlow(this);
+        Recorder = new Recorder(this);
+        Dialer = new DialApp(this);
+        SeatChannels = new Seats.SeatChannels(this);
         BridgeOps = new BridgeOperations(this);
         RecordingsDirectory = options.RecordingsDirectory ?? Path.Combine(Path.GetTempPath(), "ivr-sim-recordings-" + Guid.NewGuid().ToString("N")[..8]);
         Boot();
@@ -49,6 +54,10 @@ internal sealed class Pbx
     public ChannelVariables Variables { get; }
     public StasisEntry Stasis { get; }
     public DtmfSender Dtmf { get; }
+    public AudioFlow Audio { get; }
+    public Recorder Recorder { get; }
+    public DialApp Dialer { get; }
+    public Seats.SeatChannels SeatChannels { get; }
     public BridgeOperations BridgeOps { get; }
     public string RecordingsDirectory { get; }
 
