@@ -6,6 +6,8 @@ public static class ServiceHost
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<Calls.Greeting.GreetingCalls>();
         var app = builder.Build();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         await app.RunAsync();
