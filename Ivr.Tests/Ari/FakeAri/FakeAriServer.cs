@@ -49,7 +49,7 @@ public sealed class FakeAriServer : IAsyncDisposable
         var server = new FakeAriServer(app);
         app.UseWebSockets();
         app.Map("/ari/events", server.AcceptEventsAsync);
-        app.Run(server.ServeRestAsync);
+        app.MapFallback(server.ServeRestAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -104,7 +104,10 @@ public sealed class FakeAriServer : IAsyncDisposable
     }
 
     /// <summary>Ends the newest socket without a close frame, as when Asterisk stops or the TCP connection is cut.</summary>
-    public void DropAbruptly() => Newest().Context.Abort();
+    public void DropAbruptly()
+    {
+        lock (_sockets) Newest().Context.Abort();
+    }
 
     EventSocket Newest()
     {
@@ -126,7 +129,8 @@ public sealed class FakeAriServer : IAsyncDisposable
         }
         EventConnects.Enqueue(context.Request.QueryString.Value ?? "");
         var socket = await context.WebSockets.AcceptWebSocketAsync();
-        lock (_sockets) _sockets.Add(new EventSocket(socket, context));
+        var entry = new EventSocket(socket, context);
+        lock (_sockets) _sockets.Add(entry);
         _socketArrived.Release();
         var buffer = new byte[1024];
         try
@@ -144,6 +148,10 @@ public sealed class FakeAriServer : IAsyncDisposable
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
             // Dropped on purpose by DropAbruptly, or by the client.
+        }
+        finally
+        {
+            lock (_sockets) entry.Done = true;
         }
     }
 
@@ -171,7 +179,7 @@ public sealed class FakeAriServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         lock (_sockets)
-            foreach (var s in _sockets) s.Context.Abort();
+            foreach (var s in _sockets.Where(s => !s.Done)) s.Context.Abort();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -179,6 +187,8 @@ public sealed class FakeAriServer : IAsyncDisposable
     sealed record EventSocket(WebSocket Socket, HttpContext Context)
     {
         public SemaphoreSlim SendLock { get; } = new(1, 1);
+
+        public bool Done { get; set; }
     }
 }
 
