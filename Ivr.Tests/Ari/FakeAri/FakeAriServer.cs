@@ -70,7 +70,10 @@ public sealed class FakeAriServer : IAsyncDisposable
         ReconnectJitter = 0,
     };
 
-    /// <summary>Scripts the reply to <paramref name="method"/> on <paramref name="path"/> (relative to /ari/, decoded).</summary>
+    /// <summary>
+    /// Scripts the reply to <paramref name="method"/> on <paramref name="path"/> (relative to /ari/, decoded);
+    /// a path ending in <c>*</c> matches every path that starts with what comes before it.
+    /// </summary>
     public void On(string method, string path, Func<FakeRequest, Task<FakeReply>> reply) => _routes[(method, path)] = reply;
 
     public void On(string method, string path, FakeReply reply) => On(method, path, _ => Task.FromResult(reply));
@@ -164,7 +167,7 @@ public sealed class FakeAriServer : IAsyncDisposable
             context.Request.ContentType, await reader.ReadToEndAsync());
         Requests.Enqueue(request);
         var reply = !Authorized(context) ? new FakeReply(401, """{"message":"Authentication required"}""")
-            : _routes.TryGetValue((request.Method, request.Path), out var route) ? await route(request)
+            : Route(request) is { } route ? await route(request)
             : new FakeReply(404, """{"message":"Resource not found"}""");
         if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, context.RequestAborted);
         context.Response.StatusCode = reply.Status;
@@ -172,6 +175,11 @@ public sealed class FakeAriServer : IAsyncDisposable
         context.Response.ContentType = reply.ContentType;
         await context.Response.WriteAsync(reply.Body);
     }
+
+    Func<FakeRequest, Task<FakeReply>>? Route(FakeRequest request) =>
+        _routes.TryGetValue((request.Method, request.Path), out var exact) ? exact
+        : _routes.FirstOrDefault(r => r.Key.Method == request.Method && r.Key.Path.EndsWith('*')
+            && request.Path.StartsWith(r.Key.Path[..^1], StringComparison.Ordinal)).Value;
 
     static bool Authorized(HttpContext context) =>
         context.Request.Headers.Authorization.ToString() == "Basic " + Convert.ToBase64String("ivr:ivr"u8);
