@@ -32,10 +32,13 @@ public static class MenuLoader
     public static MenuLoadResult Load(IReadOnlyList<MenuSource> sources, HostCatalog host)
     {
         var diagnostics = new DiagnosticBag();
+        var unreadable = false;
         var roots = new List<(MenuSource Source, Fields Fields)>();
         foreach (var source in sources)
         {
+            var errorsBefore = diagnostics.Items.Count;
             var root = YamlReader.Read(source.File, source.Text, diagnostics);
+            unreadable |= diagnostics.Items.Count > errorsBefore;
             if (root is null) continue;
             if (root is not YMapping map)
             {
@@ -59,7 +62,7 @@ public static class MenuLoader
                     diagnostics.Error(id.At, $"node '{id.Value}' is already defined at {first.At}", "rename one of them");
                 else nodes.Add(id.Value, node);
             }
-            if (f.Node("entries") is { } entriesNode) entriesAt = entriesNode.At;
+            if (f.Map.Entries.FirstOrDefault(e => e.Key.Value == "entries").Key is { } entriesKey) entriesAt = entriesKey.At;
             foreach (var (name, target) in f.Mapping("entries")?.Entries ?? [])
             {
                 if (f.AsScalar(target, $"entries.{name.Value}") is not { } t) continue;
@@ -70,7 +73,8 @@ public static class MenuLoader
             f.ReportUnknown();
         }
 
-        MenuValidator.Validate(defaults, nodes, entries, entriesAt, host, diagnostics);
+        // Cross-node rules on a partly read set would only echo the syntax errors as missing nodes and entries.
+        if (!unreadable) MenuValidator.Validate(defaults, nodes, entries, entriesAt, host, diagnostics);
         var sorted = diagnostics.Sorted();
         if (diagnostics.HasErrors) return new MenuLoadResult(null, sorted);
         var set = new MenuSet(Revision(sources), [.. sources.Select(s => s.File)], defaults, nodes, entries,

@@ -30,7 +30,9 @@ public static partial class YamlReader
         }
         catch (YamlException e)
         {
-            diagnostics.Error(At(file, e.Start), Plain(e.Message), "check the indentation and quoting on this line and the one above");
+            diagnostics.Error(At(file, e.Start), Plain(e.Message), e.Message.Contains("anchor or alias", StringComparison.Ordinal)
+                ? "a bare * or & starts a YAML alias or anchor; put the key in quotes, e.g. \"*\""
+                : "check the indentation and quoting on this line and the one above");
             return null;
         }
     }
