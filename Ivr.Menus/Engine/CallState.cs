@@ -41,5 +41,5 @@ public sealed record CallState
         .Select(v => $"{v.Key}={(Masked.Contains(v.Key) ? "****" : v.Value)}"));
 }
 
-/// <summary>The engine's answer to an event: the next state and what the host must do.</summary>
-public sealed record Step(CallState State, IReadOnlyList<CallCommand> Commands);
+/// <summary>The engine's answer to an event: the next state, what the host must do, and the nodes entered on the way (for traces and test coverage).</summary>
+public sealed record Step(CallState State, IReadOnlyList<CallCommand> Commands, IReadOnlyList<string> Entered);

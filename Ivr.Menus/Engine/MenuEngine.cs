@@ -32,7 +32,7 @@ public sealed class MenuEngine(MenuSet set)
     {
         if (state.Revision != set.Revision)
             throw new ArgumentException($"call state is of menu revision {state.Revision}, this engine runs {set.Revision}", nameof(state));
-        if (state.Ended) return new Step(state, []);
+        if (state.Ended) return new Step(state, [], []);
         var turn = new Turn(set, state);
         turn.On(e);
         return turn.Result();

@@ -11,6 +11,7 @@ sealed partial class Turn
         StopPrompt();
         CancelTimers();
         var node = set.Node(id);
+        _entered.Add(id);
         var visits = _s.Visits.GetValueOrDefault(id) + 1;
         _s = _s with { Node = id, Steps = _s.Steps + 1, Visits = _s.Visits.SetItem(id, visits), Tries = 0, Digits = "", Waiting = Waiting.Nothing };
         if (_s.Steps > set.Defaults.MaxSteps) { Capped(); return; }

@@ -7,8 +7,9 @@ sealed partial class Turn(MenuSet set, CallState state)
 {
     CallState _s = state;
     readonly List<CallCommand> _out = [];
+    readonly List<string> _entered = [];
 
-    public Step Result() => new(_s, _out);
+    public Step Result() => new(_s, _out, _entered);
 
     MenuNode Current => set.Node(_s.Node);
 
