@@ -1,3 +1,4 @@
+using Ivr.Service.Speech.Azure;
 using Ivr.Service.Speech.Build;
 using Ivr.Service.Speech.Lint;
 
@@ -28,7 +29,7 @@ public static class PromptCommands
                 _ => throw new ArgumentException($"ivr prompts: unknown verb '{args[0]}'\n{Usage}"),
             };
         }
-        catch (Exception e) when (e is ArgumentException or PromptCatalogException or FileNotFoundException or InvalidDataException or SpeechRenderException)
+        catch (Exception e) when (e is ArgumentException or PromptCatalogException or FileNotFoundException or InvalidDataException or SpeechRenderException or AzureSpeechException)
         {
             Console.Error.WriteLine(e.Message);
             return e is ArgumentException ? 2 : 1;

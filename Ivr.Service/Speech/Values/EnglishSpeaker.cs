@@ -11,10 +11,7 @@ public sealed class EnglishSpeaker : IValueSpeaker
 {
     public string Language => "en-US";
 
-    public IReadOnlyList<string> Digits(string digits, DigitStyle style) =>
-        SpokenValueRules.CheckDigits(digits, letters: style == DigitStyle.PhoneOrId)
-            .Select(c => char.IsAsciiDigit(c) ? WordPrompts.Number(c - '0') : Letter(c))
-            .ToList();
+    public IReadOnlyList<string> Digits(string digits, DigitStyle style) => SpokenValueRules.OneByOne(digits, style, yaoForOne: false);
 
     public IReadOnlyList<string> Number(long value)
     {

@@ -12,10 +12,7 @@ public sealed class MandarinSpeaker : IValueSpeaker
 {
     public string Language => "zh-CN";
 
-    public IReadOnlyList<string> Digits(string digits, DigitStyle style) =>
-        SpokenValueRules.CheckDigits(digits, letters: style == DigitStyle.PhoneOrId)
-            .Select(c => char.IsAsciiDigit(c) ? (c == '1' && style == DigitStyle.PhoneOrId ? Yao : WordPrompts.Number(c - '0')) : Letter(c))
-            .ToList();
+    public IReadOnlyList<string> Digits(string digits, DigitStyle style) => SpokenValueRules.OneByOne(digits, style, yaoForOne: true);
 
     public IReadOnlyList<string> Number(long value)
     {

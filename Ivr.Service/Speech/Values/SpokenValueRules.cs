@@ -45,4 +45,12 @@ public static class SpokenValueRules
                     $"'{digits}' has '{digits[i]}' at position {i + 1}; only digits{(letters ? " and letters A–Z" : "")} can be read out one by one");
         return digits;
     }
+
+    /// <summary>Digit and letter words one by one; <paramref name="yaoForOne"/> reads 1 as 幺 in phone numbers and ids.</summary>
+    public static IReadOnlyList<string> OneByOne(string digits, DigitStyle style, bool yaoForOne) =>
+        CheckDigits(digits, letters: style == DigitStyle.PhoneOrId)
+            .Select(c => !char.IsAsciiDigit(c) ? WordPrompts.Letter(c)
+                : c == '1' && yaoForOne && style == DigitStyle.PhoneOrId ? WordPrompts.Yao
+                : WordPrompts.Number(c - '0'))
+            .ToList();
 }
