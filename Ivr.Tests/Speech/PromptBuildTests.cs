@@ -96,3 +96,28 @@ public class PromptBuildTests
         Assert.Equal(WordCatalog.Value.Prompts.Count * 2, result.Rendered);
     }
 }
+
+public class PromptAudioIndexTests
+{
+    [Fact]
+    public async Task Prompts_removed_from_the_catalogue_lose_their_audio_and_the_index_says_what_cannot_play()
+    {
+        using var dir = new TempFolder();
+        var builder = new PromptBuilder(new EspeakSynthesizer(new EspeakOptions()));
+        var sounds = dir.Combine("sounds");
+        File.WriteAllText(dir.Combine("foreign.wav"), "not ours");
+        await builder.BuildAsync(PromptCatalog.Load(dir.WriteCatalog("  hello:\n    zh-CN: 你好\n    en-US: Hello\n  old:\n    zh-CN: 旧\n    en-US: Old\n")), sounds);
+        Assert.True(File.Exists(dir.Combine("sounds", "en", "old.wav")));
+
+        var catalog = PromptCatalog.Load(dir.WriteCatalog("  hello:\n    zh-CN: 你好\n    en-US: Hello\n  new:\n    zh-CN: 新\n"));
+        await builder.BuildAsync(catalog, sounds);
+
+        Assert.False(File.Exists(dir.Combine("sounds", "en", "old.wav")));
+        Assert.False(File.Exists(dir.Combine("sounds", "zh", "old.sln16")));
+        Assert.True(File.Exists(dir.Combine("foreign.wav")));
+        var index = PromptAudioIndex.Load(catalog, sounds);
+        Assert.Empty(index.Problems("hello"));
+        Assert.Equal([$"prompt 'new' has no en-US audio in {Path.Combine(sounds, "en")}; run `ivr prompts build`"], index.Problems("new"));
+        Assert.Equal([$"prompt 'old' is not in {catalog.File}; add it there with a text per language"], index.Problems("old"));
+    }
+}

@@ -78,10 +78,25 @@ public sealed partial class PromptBuilder(ISpeechSynthesizer engine, ILogger? lo
         }
         finally
         {
+            RemoveDropped(manifest, soundsDir, work.Select(w => PromptManifest.Key(w.Folder, w.Request.PromptId)).ToHashSet(StringComparer.Ordinal));
             manifest.Save(soundsDir);
         }
         errors.AddRange(failures.Order(StringComparer.Ordinal));
         return new PromptBuildResult(rendered, skipped, errors);
+    }
+
+    /// <summary>
+    /// Deletes audio of prompts the catalogue no longer has, so Asterisk cannot keep playing a removed prompt;
+    /// only files the manifest lists are touched, never anything else in the folder.
+    /// </summary>
+    static void RemoveDropped(PromptManifest manifest, string soundsDir, HashSet<string> current)
+    {
+        foreach (var key in manifest.Prompts.Keys.Where(k => !current.Contains(k)).ToList())
+        {
+            File.Delete(Path.Combine(soundsDir, key + ".wav"));
+            File.Delete(Path.Combine(soundsDir, key + ".sln16"));
+            manifest.Prompts.TryRemove(key, out _);
+        }
     }
 
     static partial class Log
