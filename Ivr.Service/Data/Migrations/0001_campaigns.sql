@@ -99,3 +99,12 @@ create table sms_receipts (
     received_at         timestamptz not null default now(),
     body                jsonb not null
 );
+
+-- An uploaded CSV audience (COPY-loaded), used when the campaign has no audience SQL.
+create table campaign_audience_rows (
+    campaign_id   bigint not null references campaigns(id),
+    taxpayer_id   text not null,
+    phone         text not null,
+    variables     jsonb not null default '{}'
+);
+create index on campaign_audience_rows (campaign_id);
