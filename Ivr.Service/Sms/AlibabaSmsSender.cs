@@ -24,6 +24,9 @@ public sealed class AlibabaSmsSender(HttpClient http, AlibabaSmsOptions options,
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     readonly Func<string> nonce = nonce ?? (() => Guid.NewGuid().ToString());
 
+    // Template values are Chinese text: send them as UTF-8, not \u escapes (the signature encodes the bytes anyway).
+    static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public string Provider => "alibaba";
 
     public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken ct)
@@ -33,7 +36,7 @@ public sealed class AlibabaSmsSender(HttpClient http, AlibabaSmsOptions options,
             ["PhoneNumbers"] = message.Phone,
             ["SignName"] = options.SignName,
             ["TemplateCode"] = message.TemplateCode,
-            ["TemplateParam"] = JsonSerializer.Serialize(message.Parameters),
+            ["TemplateParam"] = JsonSerializer.Serialize(message.Parameters, Json),
             ["OutId"] = message.OutId,
         }, ct);
         return failure ?? Classify(code, body);
@@ -46,10 +49,10 @@ public sealed class AlibabaSmsSender(HttpClient http, AlibabaSmsOptions options,
             throw new ArgumentOutOfRangeException(nameof(messages), messages.Count, "SendBatchSms takes 1 to 100 numbers");
         var (code, body, failure) = await CallAsync("SendBatchSms", new()
         {
-            ["PhoneNumberJson"] = JsonSerializer.Serialize(messages.Select(m => m.Phone)),
-            ["SignNameJson"] = JsonSerializer.Serialize(messages.Select(_ => options.SignName)),
+            ["PhoneNumberJson"] = JsonSerializer.Serialize(messages.Select(m => m.Phone), Json),
+            ["SignNameJson"] = JsonSerializer.Serialize(messages.Select(_ => options.SignName), Json),
             ["TemplateCode"] = templateCode,
-            ["TemplateParamJson"] = JsonSerializer.Serialize(messages.Select(m => m.Parameters)),
+            ["TemplateParamJson"] = JsonSerializer.Serialize(messages.Select(m => m.Parameters), Json),
             ["OutId"] = outId,
         }, ct);
         return failure ?? Classify(code, body);

@@ -23,6 +23,8 @@ public sealed class TencentSmsSender(HttpClient http, TencentSmsOptions options,
 {
     const string ContentType = "application/json; charset=utf-8";
 
+    static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public string Provider => "tencent";
 
     public async Task<SmsSendResult> SendAsync(SmsMessage message, CancellationToken ct)
@@ -65,7 +67,7 @@ public sealed class TencentSmsSender(HttpClient http, TencentSmsOptions options,
             TemplateId = message.TemplateCode,
             TemplateParamSet = message.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToArray(),
             SessionContext = message.OutId,
-        });
+        }, Json);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var host = options.Endpoint.Authority;
         var request = new HttpRequestMessage(HttpMethod.Post, options.Endpoint)
