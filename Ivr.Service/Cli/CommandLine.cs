@@ -18,6 +18,8 @@ public static class CommandLine
                 return await Ivr.Service.Menus.MenuCommands.RunAsync(rest);
             case "prompts":
                 return await Ivr.Service.Speech.PromptCommands.RunAsync(rest);
+            case "campaigns":
+                return await Ivr.Service.Campaigns.CampaignCommands.RunAsync(rest);
             case "help" or "--help" or "-h":
                 PrintHelp(Console.Out);
                 return 0;
