@@ -29,7 +29,8 @@ public sealed class PhoneSession(AriClient ari, PromptCatalog? catalog, TextWrit
             callerId: caller, otherChannelId: Line, timeout: 30, cancellationToken: ct);
         output.WriteLine($"Dialling {number} from {caller}. Type digits and Enter to press keys, h to hang up.");
 
-        var typing = ReadKeysAsync(input, ct);
+        // Console.In reads synchronously even through ReadLineAsync: keep it off this thread so the call's end is seen.
+        var typing = Task.Run(() => ReadKeysAsync(input, ct), ct);
         var ended = await Task.WhenAny(_ended.Task, typing);
         if (ended == typing && !_ended.Task.IsCompleted)
         {
