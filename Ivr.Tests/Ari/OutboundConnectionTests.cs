@@ -8,12 +8,7 @@ using Ivr.Ari.Models;
 using Ivr.Ari.Native;
 using Ivr.Tests.Ari.FakeAri;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Ivr.Tests.Ari;
 
@@ -27,10 +22,8 @@ public sealed class OutboundConnectionTests
 
     sealed class Pair : IAsyncDisposable
     {
-        readonly WebApplication _app;
+        WebApplication _app = null!;
         readonly TaskCompletionSource<OutboundAriConnection> _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        Pair(WebApplication app) => _app = app;
 
         public ClientWebSocket Asterisk { get; } = new();
 
@@ -42,14 +35,9 @@ public sealed class OutboundConnectionTests
 
         public static async Task<Pair> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var pair = new Pair(app);
+            var pair = new Pair();
             var runs = new TaskCompletionSource<Task<string>>();
-            app.UseWebSockets();
-            app.Map("/ari-ows", async (HttpContext context) =>
+            (pair._app, var address) = await LoopbackApp.StartAsync(app => app.Map("/ari-ows", async (HttpContext context) =>
             {
                 var socket = await context.WebSockets.AcceptWebSocketAsync("ari");
                 var connection = new OutboundAriConnection(socket, (m, _) =>
@@ -61,12 +49,10 @@ public sealed class OutboundConnectionTests
                 runs.SetResult(run);
                 pair._accepted.SetResult(connection);
                 await run;
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            }));
             pair.Asterisk.Options.AddSubProtocol("ari");
             pair.Asterisk.Options.SetRequestHeader("Authorization", "Basic b3dzdXNlcjpvd3NwYXNz");
-            await pair.Asterisk.ConnectAsync(new Uri(address.Replace("http://", "ws://") + "/ari-ows?instance=ref1"), CancellationToken.None);
+            await pair.Asterisk.ConnectAsync(new Uri($"ws://{address.Authority}/ari-ows?instance=ref1"), CancellationToken.None);
             pair.Connection = await pair._accepted.Task.WaitAsync(Patience);
             pair.Run = await runs.Task;
             return pair;
