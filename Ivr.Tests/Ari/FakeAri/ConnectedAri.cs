@@ -5,15 +5,20 @@ using Ivr.Ari.Models;
 
 namespace Ivr.Tests.Ari.FakeAri;
 
-/// <summary>A fake ARI, a client for it and that client's started event stream; events and connection notices are recorded.</summary>
+/// <summary>
+/// An ARI server (the fake, or the simulator), a client for it and that client's started event stream; events and
+/// connection notices are recorded.
+/// </summary>
 public sealed class ConnectedAri : IAsyncDisposable
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     readonly SemaphoreSlim _changed = new(0);
 
-    ConnectedAri(FakeAriServer server, AriClient client)
+    readonly IAsyncDisposable _server;
+
+    ConnectedAri(IAsyncDisposable server, AriClient client)
     {
-        Server = server;
+        _server = server;
         Client = client;
         Stream = new AriEventStream(client, (m, _) =>
         {
@@ -25,7 +30,8 @@ public sealed class ConnectedAri : IAsyncDisposable
         Stream.Disconnected += (_, e) => Note($"disconnected {e.Reason} reconnect={e.WillReconnect}");
     }
 
-    public FakeAriServer Server { get; }
+    /// <summary>The fake ARI, when that is what runs behind the client.</summary>
+    public FakeAriServer Server => _server as FakeAriServer ?? throw new InvalidOperationException("this client runs against the simulator");
 
     public AriClient Client { get; }
 
@@ -47,10 +53,24 @@ public sealed class ConnectedAri : IAsyncDisposable
         var server = await FakeAriServer.StartAsync();
         prepare?.Invoke(server);
         var options = server.Options();
-        var self = new ConnectedAri(server, new AriClient(adjust?.Invoke(options) ?? options));
+        return await StartAsync(server, adjust?.Invoke(options) ?? options, waitForConnection);
+    }
+
+    /// <summary>Starts a client with <paramref name="options"/> against <paramref name="server"/>, which it then owns.</summary>
+    public static async Task<ConnectedAri> StartAsync(IAsyncDisposable server, AriClientOptions options, bool waitForConnection = true)
+    {
+        var self = new ConnectedAri(server, new AriClient(options));
         self.Stream.Start();
         if (waitForConnection) await self.WaitUntil(() => self.Stream.IsConnected && self.Notices.Contains("connected 1"));
         return self;
+    }
+
+    /// <summary>Waits until the handler has received an event of type <typeparamref name="T"/> matching <paramref name="match"/>.</summary>
+    public async Task<T> WaitForEventAsync<T>(Func<T, bool>? match = null) where T : Message
+    {
+        T? found = null;
+        await WaitUntil(() => (found = Events.OfType<T>().FirstOrDefault(e => match?.Invoke(e) ?? true)) is not null);
+        return found!;
     }
 
     /// <summary>Waits (at most 10 s) until <paramref name="condition"/> holds, re-checking on every event and notice.</summary>
@@ -70,6 +90,6 @@ public sealed class ConnectedAri : IAsyncDisposable
     {
         await Stream.DisposeAsync();
         Client.Dispose();
-        await Server.DisposeAsync();
+        await _server.DisposeAsync();
     }
 }
