@@ -49,6 +49,11 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         var sim = new AsteriskSimulator(options, pbx);
         sim.server = await AriServer.StartAsync(pbx, options.Port, sim.Record, ct);
         sim.port = sim.server.Port;
+        lock (pbx.Gate)
+        {
+            pbx.AriUrl = sim.AriUrl;
+            pbx.Outbound.Boot();
+        }
         return sim;
     }
 
@@ -104,6 +109,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         if (server is null) return;
         lock (pbx.Gate) pbx.Shutdown();
         await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(200)));
+        pbx.Outbound.Stop();
         server.Phase = ServerPhase.Stopping;
         await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(900)));
         server.DropEventSockets();
@@ -119,6 +125,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         lock (pbx.Gate) pbx.Boot();
         server = await AriServer.StartAsync(pbx, port, Record, CancellationToken.None);
         server.Phase = ServerPhase.Booting;
+        lock (pbx.Gate) pbx.Outbound.Boot();
         await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(200)));
         server.Phase = ServerPhase.Running;
     }
@@ -134,6 +141,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
     {
         if (server is not null) await server.DisposeAsync();
         server = null;
+        pbx.Outbound.Dispose();
         lock (pbx.Gate) pbx.Shutdown();
         if (ownsRecordings)
             try { Directory.Delete(pbx.RecordingsDirectory, recursive: true); }

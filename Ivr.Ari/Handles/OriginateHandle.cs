@@ -56,7 +56,11 @@ public enum OriginateStatus
 {
     /// <summary>It entered the Stasis application (the far end answered).</summary>
     InApplication,
-    /// <summary>It was destroyed before entering the application; see the cause (17 busy, 19 no answer, 34 congestion, 0 failure).</summary>
+    /// <summary>
+    /// It was destroyed before entering the application. <see cref="OriginateResult.LastDialStatus"/> says why (BUSY,
+    /// CONGESTION, RINGING for no answer, none when the extension does not exist); for a Local channel the <c>;1</c>
+    /// leg's own cause is 0 except for no answer (19): the 17 or 34 goes to the <c>;2</c> leg.
+    /// </summary>
     Failed,
     /// <summary>The event connection dropped before either happened; GET the channel to learn more.</summary>
     ConnectionLost,

@@ -34,6 +34,7 @@ internal sealed class Pbx
         Recorder = new Recorder(this);
         Dialer = new DialApp(this);
         SeatChannels = new Seats.SeatChannels(this);
+        Outbound = new Outbound.OutboundSockets(this, () => AriUrl ?? throw new InvalidOperationException("ARI is not listening yet"));
         BridgeOps = new BridgeOperations(this);
         RecordingsDirectory = options.RecordingsDirectory ?? Path.Combine(Path.GetTempPath(), "ivr-sim-recordings-" + Guid.NewGuid().ToString("N")[..8]);
         Boot();
@@ -58,6 +59,10 @@ internal sealed class Pbx
     public Recorder Recorder { get; }
     public DialApp Dialer { get; }
     public Seats.SeatChannels SeatChannels { get; }
+    public Outbound.OutboundSockets Outbound { get; }
+
+    /// <summary>Where this simulator's ARI listens, for REST requests that arrive over outbound websockets.</summary>
+    public Uri? AriUrl { get; set; }
     public BridgeOperations BridgeOps { get; }
     public string RecordingsDirectory { get; }
 
@@ -90,11 +95,9 @@ internal sealed class Pbx
         var all = Channels.Values.ToList();
         foreach (var ch in all)
             if (!ch.HangingUp) ChannelEvents.HangupRequest(ch, HangupCauses.Shutdown, soft: true);
-        foreach (var ch in all)
-        {
-            ch.HangingUp = true;
-            Hangups.Finish(ch, HangupCauses.Unknown);
-        }
+        foreach (var ch in all.Where(c => c.IsOutgoingLeg || c.Peer is null))
+            Hangups.EndPair(ch, HangupCauses.Unknown, HangupCauses.Unknown, peerNotice: HangupCauses.Unknown);
+        foreach (var ch in all.Where(c => !c.Gone)) Hangups.Finish(ch, HangupCauses.Unknown);
     }
 
     public string NewUniqueId() => epoch.ToString(CultureInfo.InvariantCulture) + "." + (nextId++).ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ivr.Ari;
 using Ivr.Ari.Events;
@@ -11,91 +10,45 @@ public sealed class EventStreamTests
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    sealed class Recorder
-    {
-        public ConcurrentQueue<Message> Events { get; } = new();
-        public ConcurrentQueue<string> Notices { get; } = new();
-        readonly SemaphoreSlim _changed = new(0);
-
-        public ValueTask Handle(Message m, CancellationToken _)
-        {
-            Events.Enqueue(m);
-            _changed.Release();
-            return ValueTask.CompletedTask;
-        }
-
-        public void Watch(AriEventStream stream)
-        {
-            stream.Connected += (_, e) => { Notices.Enqueue($"connected {e.ConnectionNumber}"); _changed.Release(); };
-            stream.Disconnected += (_, e) => { Notices.Enqueue($"disconnected {e.Reason} reconnect={e.WillReconnect}"); _changed.Release(); };
-        }
-
-        public async Task WaitUntil(Func<bool> condition)
-        {
-            using var timeout = new CancellationTokenSource(Patience);
-            while (!condition()) await _changed.WaitAsync(timeout.Token);
-        }
-    }
-
     [Fact]
     public async Task The_stream_opens_one_socket_for_the_application_with_subscribe_all_and_delivers_typed_events()
     {
-        await using var server = await FakeAriServer.StartAsync();
-        using var ari = new AriClient(server.Options() with { SubscribeAll = true });
-        var recorder = new Recorder();
-        await using var stream = new AriEventStream(ari, recorder.Handle);
-        recorder.Watch(stream);
-        stream.Start();
+        await using var ari = await ConnectedAri.StartAsync(o => o with { SubscribeAll = true });
 
-        await server.WaitForSocketAsync(1);
-        await recorder.WaitUntil(() => stream.IsConnected);
-        await server.PushAsync(TraceSamples.Dtmf("c1", "#"));
-        await recorder.WaitUntil(() => !recorder.Events.IsEmpty);
+        await ari.Server.PushAsync(TraceSamples.Dtmf("c1", "#"));
+        await ari.WaitUntil(() => !ari.Events.IsEmpty);
 
-        Assert.Equal("?app=ivr&subscribeAll=true", Assert.Single(server.EventConnects));
-        Assert.Equal("#", Assert.IsType<ChannelDtmfReceived>(Assert.Single(recorder.Events)).Digit);
-        Assert.Equal(["connected 1"], recorder.Notices);
+        Assert.Equal("?app=ivr&subscribeAll=true", Assert.Single(ari.Server.EventConnects));
+        Assert.Equal("#", Assert.IsType<ChannelDtmfReceived>(Assert.Single(ari.Events)).Digit);
+        Assert.Equal(["connected 1"], ari.Notices);
     }
 
     [Fact]
     public async Task After_an_abrupt_drop_the_stream_reports_it_reconnects_and_events_flow_on_the_new_socket()
     {
-        await using var server = await FakeAriServer.StartAsync();
-        using var ari = new AriClient(server.Options());
-        var recorder = new Recorder();
-        await using var stream = new AriEventStream(ari, recorder.Handle);
-        recorder.Watch(stream);
-        stream.Start();
-        await server.WaitForSocketAsync(1);
-        await recorder.WaitUntil(() => recorder.Notices.Count == 1);
+        await using var ari = await ConnectedAri.StartAsync();
 
-        server.DropAbruptly();
-        await server.WaitForSocketAsync(2);
-        await recorder.WaitUntil(() => recorder.Notices.Count == 3);
-        await server.PushAsync(TraceSamples.Dtmf("c1", "5"));
-        await recorder.WaitUntil(() => !recorder.Events.IsEmpty);
+        ari.Server.DropAbruptly();
+        await ari.Server.WaitForSocketAsync(2);
+        await ari.WaitUntil(() => ari.Notices.Count == 3);
+        await ari.Server.PushAsync(TraceSamples.Dtmf("c1", "5"));
+        await ari.WaitUntil(() => !ari.Events.IsEmpty);
 
-        Assert.Equal(["connected 1", "disconnected ConnectionLost reconnect=True", "connected 2"], recorder.Notices);
-        Assert.Equal("5", Assert.IsType<ChannelDtmfReceived>(Assert.Single(recorder.Events)).Digit);
+        Assert.Equal(["connected 1", "disconnected ConnectionLost reconnect=True", "connected 2"], ari.Notices);
+        Assert.Equal("5", Assert.IsType<ChannelDtmfReceived>(Assert.Single(ari.Events)).Digit);
     }
 
     [Fact]
     public async Task While_Asterisk_refuses_the_socket_the_stream_retries_with_growing_waits()
     {
-        await using var server = await FakeAriServer.StartAsync();
-        server.RefuseNextConnects = 4;
-        using var ari = new AriClient(server.Options() with { ReconnectInitialDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromSeconds(2) });
-        var recorder = new Recorder();
-        await using var stream = new AriEventStream(ari, recorder.Handle);
-        recorder.Watch(stream);
         var clock = Stopwatch.StartNew();
-        stream.Start();
-
-        await server.WaitForSocketAsync(1);
+        await using var ari = await ConnectedAri.StartAsync(
+            o => o with { ReconnectInitialDelay = TimeSpan.FromMilliseconds(50), ReconnectMaxDelay = TimeSpan.FromSeconds(2) },
+            server => server.RefuseNextConnects = 4);
 
         // Four refusals wait 50 + 100 + 200 + 400 ms (no jitter) before the fifth attempt succeeds.
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(740), TimeSpan.FromSeconds(5));
-        await recorder.WaitUntil(() => recorder.Notices.Contains("connected 1"));
+        Assert.Equal(["connected 1"], ari.Notices);
     }
 
     [Theory]
@@ -116,41 +69,28 @@ public sealed class EventStreamTests
     [Fact]
     public async Task When_another_socket_takes_over_the_application_the_stream_stops_instead_of_taking_it_back()
     {
-        await using var server = await FakeAriServer.StartAsync();
-        using var ari = new AriClient(server.Options());
-        var recorder = new Recorder();
-        await using var stream = new AriEventStream(ari, recorder.Handle);
-        recorder.Watch(stream);
-        stream.Start();
-        await server.WaitForSocketAsync(1);
-        await recorder.WaitUntil(() => recorder.Notices.Count == 1);
+        await using var ari = await ConnectedAri.StartAsync();
 
-        await server.PushAsync(TraceSamples.ApplicationReplaced());
-        await stream.Completion.WaitAsync(Patience);
+        await ari.Server.PushAsync(TraceSamples.ApplicationReplaced());
+        await ari.Stream.Completion.WaitAsync(Patience);
         await Task.Delay(300);
 
-        Assert.Equal(["connected 1", "disconnected Replaced reconnect=False"], recorder.Notices);
-        Assert.Single(server.EventConnects);
-        Assert.IsType<ApplicationReplaced>(Assert.Single(recorder.Events));
+        Assert.Equal(["connected 1", "disconnected Replaced reconnect=False"], ari.Notices);
+        Assert.Single(ari.Server.EventConnects);
+        Assert.IsType<ApplicationReplaced>(Assert.Single(ari.Events));
     }
 
     [Fact]
     public async Task A_frame_that_is_not_ari_json_is_skipped_and_the_connection_stays()
     {
-        await using var server = await FakeAriServer.StartAsync();
-        using var ari = new AriClient(server.Options());
-        var recorder = new Recorder();
-        await using var stream = new AriEventStream(ari, recorder.Handle);
-        recorder.Watch(stream);
-        stream.Start();
-        await server.WaitForSocketAsync(1);
+        await using var ari = await ConnectedAri.StartAsync();
 
-        await server.PushAsync("not json");
-        await server.PushAsync("""{"no":"type"}""");
-        await server.PushAsync(TraceSamples.Dtmf("c1", "7"));
-        await recorder.WaitUntil(() => !recorder.Events.IsEmpty);
+        await ari.Server.PushAsync("not json");
+        await ari.Server.PushAsync("""{"no":"type"}""");
+        await ari.Server.PushAsync(TraceSamples.Dtmf("c1", "7"));
+        await ari.WaitUntil(() => !ari.Events.IsEmpty);
 
-        Assert.Equal("7", Assert.IsType<ChannelDtmfReceived>(Assert.Single(recorder.Events)).Digit);
-        Assert.DoesNotContain(recorder.Notices, n => n.StartsWith("disconnected", StringComparison.Ordinal));
+        Assert.Equal("7", Assert.IsType<ChannelDtmfReceived>(Assert.Single(ari.Events)).Digit);
+        Assert.Equal(["connected 1"], ari.Notices);
     }
 }

@@ -111,14 +111,15 @@ public sealed class HandleTests
     }
 
     [Fact]
-    public async Task An_originate_to_a_busy_seat_ends_failed_with_cause_17_even_though_rest_said_200()
+    public async Task An_originate_to_a_busy_seat_ends_failed_with_dial_status_busy_even_though_rest_said_200()
     {
         await using var ari = await ConnectedAri.StartAsync();
         ari.Server.On("POST", "channels/*", async request =>
         {
             var id = LastSegment(request);
             await ari.Server.PushAsync(TraceSamples.Dial(id, "BUSY"));
-            await ari.Server.PushAsync(TraceSamples.ChannelDestroyed(id, 17, "User busy"));
+            // As in originate-failures: the ;1 leg gets Dial BUSY and is destroyed with cause 0 (17 goes to ;2).
+            await ari.Server.PushAsync(TraceSamples.ChannelDestroyed(id, 0, "Unknown"));
             await Task.Delay(200);
             return new FakeReply(200, TraceSamples.Json(TraceSamples.Channel(id), AriJsonContext.Default.Channel));
         });
@@ -127,8 +128,8 @@ public sealed class HandleTests
         var result = await handle.Completion.WaitAsync(Patience);
 
         Assert.Equal(OriginateStatus.Failed, result.Status);
-        Assert.Equal(17, result.Cause);
         Assert.Equal("BUSY", result.LastDialStatus);
+        Assert.Equal(0, result.Cause);
         Assert.Equal($"/ari/channels/{handle.ChannelId}?endpoint=Local%2Fbusy%40seats&app=ivr&appArgs=seat&otherChannelId=leg-2",
             Assert.Single(ari.Server.Requests).RawTarget);
     }

@@ -6,12 +6,8 @@ using Ivr.Ari;
 using Ivr.Ari.Json;
 using Ivr.Ari.Models;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Ivr.Tests.Ari.FakeAri;
 
@@ -22,12 +18,11 @@ namespace Ivr.Tests.Ari.FakeAri;
 /// </summary>
 public sealed class FakeAriServer : IAsyncDisposable
 {
-    readonly WebApplication _app;
+    WebApplication _app = null!;
     readonly ConcurrentDictionary<(string Method, string Path), Func<FakeRequest, Task<FakeReply>>> _routes = new();
     readonly List<EventSocket> _sockets = [];
     readonly SemaphoreSlim _socketArrived = new(0);
 
-    FakeAriServer(WebApplication app) => _app = app;
 
     /// <summary>Every REST request, in arrival order.</summary>
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
@@ -42,18 +37,13 @@ public sealed class FakeAriServer : IAsyncDisposable
 
     public static async Task<FakeAriServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeAriServer(app);
-        app.UseWebSockets();
-        app.Map("/ari/events", server.AcceptEventsAsync);
-        app.MapFallback(server.ServeRestAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/ari/");
+        var server = new FakeAriServer();
+        (server._app, var address) = await LoopbackApp.StartAsync(app =>
+        {
+            app.Map("/ari/events", server.AcceptEventsAsync);
+            app.MapFallback(server.ServeRestAsync);
+        });
+        server.BaseUrl = new Uri(address, "/ari/");
         return server;
     }
 
