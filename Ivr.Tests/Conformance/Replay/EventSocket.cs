@@ -14,7 +14,10 @@ public sealed class EventSocket : IAsyncDisposable
     readonly CancellationTokenSource stop = new();
     Task reader = Task.CompletedTask;
 
-    public string Label { get; }
+    public string Label { get; private set; }
+
+    /// <summary>Names the socket after the trace's socket it stands for (used when a retry loop connects early or late).</summary>
+    public void Relabel(string label) => Label = label;
 
     /// <summary>How the connect went: "open", or the failure (ECONNREFUSED, HTTP 503, ...).</summary>
     public string Outcome { get; private set; } = "not tried";
