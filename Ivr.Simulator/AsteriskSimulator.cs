@@ -3,6 +3,7 @@ using Ivr.Simulator.Core;
 using Ivr.Simulator.Dialplan;
 using Ivr.Simulator.Http;
 using Ivr.Simulator.Media;
+using Ivr.Simulator.Seats;
 
 namespace Ivr.Simulator;
 
@@ -48,6 +49,11 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         var sim = new AsteriskSimulator(options, pbx);
         sim.server = await AriServer.StartAsync(pbx, options.Port, sim.Record, ct);
         sim.port = sim.server.Port;
+        lock (pbx.Gate)
+        {
+            pbx.AriUrl = sim.AriUrl;
+            pbx.Outbound.Boot();
+        }
         return sim;
     }
 
@@ -76,10 +82,24 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         {
             var (name, number) = Originate.ParseCallerId(callerId);
             var (one, two) = pbx.Locals.Create(new LocalChannels.Request(exten, context) { CallerName = name, CallerNumber = number });
+            one.IdleSending = Sending.Silence; // a phone keeps sending frames, silent ones between words
+            pbx.Audio.Update(one);
             var call = new VirtualCall(pbx, one.Id, two.Id);
             calls[two.Id] = call;
             pbx.Locals.Dial(one, two, timeout: null);
             return Task.FromResult(call);
+        }
+    }
+
+    /// <summary>Registers a virtual agent phone reachable as <c>PJSIP/&lt;name&gt;</c> (from Dial() or an originate).</summary>
+    public VirtualSeat AddSeat(string name, SeatBehavior? behavior = null)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Contains('/')) throw new ArgumentException($"seat name '{name}' must be a bare endpoint name like 2001", nameof(name));
+        lock (pbx.Gate)
+        {
+            var seat = new VirtualSeat(pbx, name, behavior ?? new SeatBehavior());
+            pbx.SeatChannels.Seats[name] = seat;
+            return seat;
         }
     }
 
@@ -89,6 +109,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         if (server is null) return;
         lock (pbx.Gate) pbx.Shutdown();
         await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(200)));
+        pbx.Outbound.Stop();
         server.Phase = ServerPhase.Stopping;
         await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(900)));
         server.DropEventSockets();
@@ -104,6 +125,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         lock (pbx.Gate) pbx.Boot();
         server = await AriServer.StartAsync(pbx, port, Record, CancellationToken.None);
         server.Phase = ServerPhase.Booting;
+        lock (pbx.Gate) pbx.Outbound.Boot();
         await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(200)));
         server.Phase = ServerPhase.Running;
     }
@@ -119,6 +141,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
     {
         if (server is not null) await server.DisposeAsync();
         server = null;
+        pbx.Outbound.Dispose();
         lock (pbx.Gate) pbx.Shutdown();
         if (ownsRecordings)
             try { Directory.Delete(pbx.RecordingsDirectory, recursive: true); }

@@ -68,6 +68,25 @@ public sealed class VirtualCall
         return done.Task;
     }
 
+    /// <summary>The caller talks for <paramref name="length"/> (voice frames), then is silent again: what talk detection and recordings hear.</summary>
+    public Task SayAsync(TimeSpan length)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (pbx.Gate)
+        {
+            if (pbx.FindChannel(CallerChannelId) is not { } caller) throw new InvalidOperationException($"call {CallerChannelId} has already ended");
+            caller.Speaking = true;
+            pbx.Audio.Update(caller);
+            pbx.Clock.After(length, () => pbx.Run(() =>
+            {
+                caller.Speaking = false;
+                if (!caller.Gone) pbx.Audio.Update(caller);
+                done.TrySetResult();
+            }));
+        }
+        return done.Task;
+    }
+
     /// <summary>The caller hangs up.</summary>
     public Task HangUpAsync()
     {

@@ -23,5 +23,8 @@ internal sealed class StasisApp(string name)
     /// <summary>An inbound socket took an outbound app over and closed: Asterisk leaves it inactive until restart.</summary>
     public bool Hijacked { get; set; }
 
+    /// <summary>Run once when a channel leaves this app (a per-call socket closes after its one channel).</summary>
+    public Action? OnChannelLeft { get; set; }
+
     public bool IsActive => !Hijacked && (Active is not null || Outbound is not null);
 }

@@ -9,8 +9,14 @@ internal sealed class StasisEntry(Pbx pbx)
     /// <summary>Hands the channel to <paramref name="app"/>; false (STASISSTATUS=FAILED, dialplan goes on) when the app is not active.</summary>
     public bool Enter(SimChannel ch, string app, IReadOnlyList<string> args)
     {
+        if (pbx.Outbound.PerCall(app) is { } perCall)
+        {
+            Outbound.PerCallOutbound.Enter(pbx, ch, perCall, args, pbx.Outbound.Rest);
+            return true;
+        }
         if (pbx.Apps.Find(app) is not { IsActive: true })
         {
+            pbx.ChannelEvents.Varset(ch, "STASISSTATUS", "");
             pbx.ChannelEvents.Varset(ch, "STASISSTATUS", "FAILED");
             return false;
         }

@@ -59,6 +59,9 @@ internal sealed class ChannelEvents(Pbx pbx)
         channel.StasisApp = null;
         channel.Unsubscribe(app);
         Varset(channel, "STASISSTATUS", status);
-        if (pbx.Apps.Find(app) is { } a) pbx.Apps.RemoveIfUnused(a);
+        if (pbx.Apps.Find(app) is not { } a) return;
+        a.OnChannelLeft?.Invoke();
+        a.OnChannelLeft = null;
+        pbx.Apps.RemoveIfUnused(a);
     }
 }

@@ -66,6 +66,11 @@ internal sealed class ChannelVariables(Pbx pbx)
                     else return;
                     pbx.ChannelEvents.CallerId(ch);
                     return;
+                case "TALK_DETECT":
+                    ch.TalkDetector?.Remove();
+                    ch.TalkDetector = arg.Equals("remove", StringComparison.OrdinalIgnoreCase) ? null : new TalkDetector(pbx, ch, TalkDetector.ParseSilence(value));
+                    if (ch.TalkDetector is { } detector) detector.Heard(Media.AudioFlow.Hears(ch));
+                    return;
                 default:
                     return; // an unknown function is accepted and ignored, as the variables trace shows (204)
             }

@@ -27,7 +27,7 @@ internal sealed class HangupSequence(Pbx pbx)
     }
 
     /// <summary>Ends <paramref name="first"/> and then its Local peer, telling the peer in between.</summary>
-    public void EndPair(SimChannel first, int cause, int peerCause)
+    public void EndPair(SimChannel first, int cause, int peerCause, int peerNotice = HangupCauses.NormalClearing)
     {
         first.HangingUp = true;
         var peer = first.Peer is { Gone: false, HangingUp: false } p ? p : null;
@@ -35,7 +35,7 @@ internal sealed class HangupSequence(Pbx pbx)
         {
             if (peer is null) return;
             peer.HangingUp = true;
-            pbx.ChannelEvents.HangupRequest(peer, HangupCauses.NormalClearing, soft: false);
+            pbx.ChannelEvents.HangupRequest(peer, peerNotice, soft: false);
         });
         if (peer is not null) Finish(peer, peerCause);
     }
@@ -47,12 +47,15 @@ internal sealed class HangupSequence(Pbx pbx)
         channel.HangingUp = true;
         channel.Pending?.Dispose();
         channel.AnswerTimeout?.Dispose();
+        channel.TalkDetector?.Remove();
+        pbx.Recorder.ChannelGone(channel);
         if (channel.Bridge is not null) pbx.BridgeOps.Leave(channel, hangup: true);
-        pbx.ChannelEvents.StasisEnd(channel, "SUCCESS");
         pbx.Playbacks.FailAll(channel);
+        pbx.ChannelEvents.StasisEnd(channel, "SUCCESS");
         channel.Control.Clear();
         if (channel.IsDialplanLeg) pbx.ChannelEvents.HangupRequest(channel, HangupCauses.NormalClearing, soft: true);
         beforeDestroy?.Invoke();
+        pbx.Dialer.PartnerGone(channel);
         (channel.AppName, channel.AppData) = channel.IsOutgoingLeg && !channel.IsCreated ? ("AppDial2", "(Outgoing Line)") : ("", "");
         pbx.ChannelEvents.Destroyed(channel, cause);
         Remove(channel, cause);

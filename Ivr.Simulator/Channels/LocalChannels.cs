@@ -89,7 +89,8 @@ internal sealed class LocalChannels(Pbx pbx)
         one.AnswerTimeout?.Dispose();
         pbx.ChannelEvents.SetState(one, "Up");
         pbx.ChannelEvents.Dial(one, "ANSWER", $"{two.Exten}@{two.Context}");
-        if (one.PendingApp is { } app)
+        if (one.DialedBy is not null) pbx.Dialer.Answered(one);
+        else if (one.PendingApp is { } app)
         {
             one.PendingApp = null;
             pbx.ChannelEvents.StasisStart(one, app, one.PendingAppArgs);
@@ -115,6 +116,14 @@ internal sealed class LocalChannels(Pbx pbx)
     {
         pbx.ChannelEvents.SetState(two, "Busy");
         var one = two.Peer is { IsOutgoingLeg: true, Gone: false } p ? p : null;
+        if (one?.DialedBy is not null)
+        {
+            two.HangingUp = true;
+            pbx.ChannelEvents.HangupRequest(two, HangupCauses.Unknown, soft: false);
+            pbx.Dialer.Refused(one, dialstatus, HangupCauses.Unknown);
+            pbx.Hangups.Finish(two, cause);
+            return;
+        }
         if (one is not null) pbx.ChannelEvents.Dial(one, dialstatus, $"{two.Exten}@{two.Context}");
         two.HangingUp = true;
         pbx.ChannelEvents.HangupRequest(two, HangupCauses.Unknown, soft: false);

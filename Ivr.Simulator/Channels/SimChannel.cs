@@ -57,6 +57,21 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     public bool HangingUp { get; set; }
     public bool Gone { get; set; }
 
+    /// <summary>What this channel sends to its peer now, and its parts: a virtual caller speaking, the current playback item, the idle line.</summary>
+    public Media.Sending Sending { get; set; }
+    public bool Speaking { get; set; }
+    public Media.Sending? PlayingAudio { get; set; }
+    public Media.Sending IdleSending { get; set; } = Media.Sending.Nothing;
+
+    public TalkDetector? TalkDetector { get; set; }
+
+    /// <summary>The virtual seat behind a PJSIP channel.</summary>
+    public Seats.VirtualSeat? Seat { get; init; }
+
+    /// <summary>Dial() links: the channel whose Dial() called this one, and the channel this one's Dial() called.</summary>
+    public SimChannel? DialedBy { get; set; }
+    public SimChannel? DialPartner { get; set; }
+
     /// <summary>Channel music on hold class while MOH plays.</summary>
     public string? MohClass { get; set; }
 

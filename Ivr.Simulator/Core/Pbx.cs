@@ -4,6 +4,7 @@ using Ivr.Simulator.Bridges;
 using Ivr.Simulator.Channels;
 using Ivr.Simulator.Dialplan;
 using Ivr.Simulator.Media;
+using Ivr.Simulator.Recordings;
 
 namespace Ivr.Simulator.Core;
 
@@ -29,6 +30,11 @@ internal sealed class Pbx
         Variables = new ChannelVariables(this);
         Stasis = new StasisEntry(this);
         Dtmf = new DtmfSender(this);
+        Audio = new AudioFlow(this);
+        Recorder = new Recorder(this);
+        Dialer = new DialApp(this);
+        SeatChannels = new Seats.SeatChannels(this);
+        Outbound = new Outbound.OutboundSockets(this, () => AriUrl ?? throw new InvalidOperationException("ARI is not listening yet"));
         BridgeOps = new BridgeOperations(this);
         RecordingsDirectory = options.RecordingsDirectory ?? Path.Combine(Path.GetTempPath(), "ivr-sim-recordings-" + Guid.NewGuid().ToString("N")[..8]);
         Boot();
@@ -49,6 +55,14 @@ internal sealed class Pbx
     public ChannelVariables Variables { get; }
     public StasisEntry Stasis { get; }
     public DtmfSender Dtmf { get; }
+    public AudioFlow Audio { get; }
+    public Recorder Recorder { get; }
+    public DialApp Dialer { get; }
+    public Seats.SeatChannels SeatChannels { get; }
+    public Outbound.OutboundSockets Outbound { get; }
+
+    /// <summary>Where this simulator's ARI listens, for REST requests that arrive over outbound websockets.</summary>
+    public Uri? AriUrl { get; set; }
     public BridgeOperations BridgeOps { get; }
     public string RecordingsDirectory { get; }
 
@@ -81,11 +95,9 @@ internal sealed class Pbx
         var all = Channels.Values.ToList();
         foreach (var ch in all)
             if (!ch.HangingUp) ChannelEvents.HangupRequest(ch, HangupCauses.Shutdown, soft: true);
-        foreach (var ch in all)
-        {
-            ch.HangingUp = true;
-            Hangups.Finish(ch, HangupCauses.Unknown);
-        }
+        foreach (var ch in all.Where(c => c.IsOutgoingLeg || c.Peer is null))
+            Hangups.EndPair(ch, HangupCauses.Unknown, HangupCauses.Unknown, peerNotice: HangupCauses.Unknown);
+        foreach (var ch in all.Where(c => !c.Gone)) Hangups.Finish(ch, HangupCauses.Unknown);
     }
 
     public string NewUniqueId() => epoch.ToString(CultureInfo.InvariantCulture) + "." + (nextId++).ToString(CultureInfo.InvariantCulture);

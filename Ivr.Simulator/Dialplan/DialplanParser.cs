@@ -8,7 +8,7 @@ internal static class DialplanParser
     /// <summary>The applications the interpreter knows.</summary>
     public static readonly IReadOnlySet<string> KnownApps = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "Answer", "Stasis", "Hangup", "Busy", "Congestion", "Ringing", "Wait", "NoOp", "Set", "Goto", "Progress",
+        "Answer", "Stasis", "Hangup", "Busy", "Congestion", "Ringing", "Wait", "NoOp", "Set", "Goto", "Progress", "Dial",
     };
 
     public static DialplanBook Load(string path)

@@ -83,6 +83,9 @@ internal sealed class DialplanRunner(Pbx pbx)
                 Goto(ch, args);
                 ch.Priority--; // the loop's increment lands on the target
                 return true;
+            case "Dial":
+                pbx.Dialer.Dial(ch, args);
+                return false;
             default:
                 return true;
         }

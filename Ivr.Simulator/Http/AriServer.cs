@@ -64,6 +64,7 @@ internal sealed class AriServer : IAsyncDisposable
         ChannelsApi.Map(ari, pbx);
         PlaybacksApi.Map(ari, pbx);
         BridgesApi.Map(ari, pbx);
+        RecordingsApi.Map(ari, pbx);
         ari.MapFallback(() => AriResults.Error(404, "Resource not found"));
         await app.StartAsync(ct);
         var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()

@@ -9,6 +9,7 @@ internal static class Originate
 {
     public static IResult Run(Pbx pbx, AriRequest r, string? channelId)
     {
+        if (r["endpoint"] is { } ep && ep.StartsWith("PJSIP/", StringComparison.OrdinalIgnoreCase)) return ToSeat(pbx, r, channelId, ep[6..]);
         if (Prepare(pbx, r, channelId, out var request, out var error) is null) return error!;
         var app = r["app"];
         if (app is null && r["extension"] is null) return AriResults.Error(400, "Application or extension must be specified");
@@ -23,6 +24,36 @@ internal static class Originate
         var (one, two) = pbx.Locals.Create(local);
         var snapshot = one.Snapshot();
         pbx.Locals.Dial(one, two, timeout);
+        return AriResults.Json(snapshot, AriJsonContext.Default.Channel);
+    }
+
+    /// <summary>Originate to a virtual seat's PJSIP endpoint: it rings, then answers into the app, or is busy (cause 17).</summary>
+    static IResult ToSeat(Pbx pbx, AriRequest r, string? channelId, string resource)
+    {
+        if (r["app"] is not { Length: > 0 } app) return AriResults.Error(400, "Application must be specified for PJSIP endpoints in the simulator");
+        var (name, number) = ParseCallerId(r["callerId"]);
+        if (pbx.SeatChannels.Create(resource.Split('@')[0], channelId, name, number) is not { } ch) return AllocationFailed();
+        ch.Subscribe(app);
+        var snapshot = ch.Snapshot();
+        var args = r.List("appArgs");
+        var dialstring = resource;
+        pbx.ChannelEvents.Dial(ch, "", dialstring);
+        ch.AnswerTimeout = pbx.Clock.After(TimeSpan.FromSeconds(r.Int("timeout") ?? 30), () => pbx.Run(() =>
+        {
+            if (!ch.Gone && ch.State != "Up") pbx.Hangups.Request(ch, HangupCauses.NoAnswer, soft: false, HangupCauses.NoAnswer);
+        }));
+        pbx.SeatChannels.Call(ch,
+            (status, cause) =>
+            {
+                pbx.ChannelEvents.Dial(ch, status, dialstring);
+                pbx.Hangups.Finish(ch, cause);
+            },
+            () =>
+            {
+                ch.AnswerTimeout?.Dispose();
+                pbx.ChannelEvents.Dial(ch, "ANSWER", dialstring);
+                pbx.ChannelEvents.StasisStart(ch, app, args);
+            });
         return AriResults.Json(snapshot, AriJsonContext.Default.Channel);
     }
 

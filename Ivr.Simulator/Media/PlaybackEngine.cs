@@ -69,7 +69,12 @@ internal sealed class PlaybackEngine(Pbx pbx)
         pb.ItemStarted = pbx.Clock.Now;
         Publish(pb, new PlaybackStarted { Playback = pb.Snapshot() });
         var length = Length(uri, pb.Language);
-        if (pb.Channel is not null) ItemStarted?.Invoke(pb, uri);
+        if (pb.Channel is { } ch)
+        {
+            ItemStarted?.Invoke(pb, uri);
+            ch.PlayingAudio = length is null ? null : AudioFlow.Of(uri);
+            pbx.Audio.Update(ch);
+        }
         if (length is null)
         {
             if (pb.Index + 1 < pb.Media.Count) Advance(pb);
@@ -169,6 +174,11 @@ internal sealed class PlaybackEngine(Pbx pbx)
         playbacks.Remove(pb.Id);
         Publish(pb, new PlaybackFinished { Playback = pb.Snapshot() });
         if (pb.Bridge is { } b && b.Announcement == pb) b.Announcement = null;
+        if (pb.Channel is { } ch && ReferenceEquals(ch.Control.Busy, pb))
+        {
+            ch.PlayingAudio = null;
+            pbx.Audio.Update(ch);
+        }
         pb.Channel?.Control.Release(pb);
     }
 
