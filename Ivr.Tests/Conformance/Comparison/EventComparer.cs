@@ -84,7 +84,7 @@ public static class EventComparer
             unmatchedGot.RemoveAt(g);
             unmatchedWant.Remove(w);
             findings.Add((w.Index, new($"event #{w.Index + 1}", $"{want[w.Index].Type} (trace line {want[w.Index].Line}) came out of order: the simulator sent it as event #{gi + 1}; "
-                + $"trace order {Types(want.Select(e => e.Type), w.Index)} vs simulator {Types(got.Select(e => e.Type), w.Index)}")));
+                + $"trace order {Types(want.Select(e => e.Type), w.Index)} vs simulator {Types(got.Select(e => e.Type), gi)}")));
         }
         foreach (var (w, _) in unmatchedWant)
             findings.Add((w, new($"event #{w + 1}", $"expected {want[w].Type} (trace line {want[w].Line}) but the simulator did not send it; expected {JsonShape.Summary(want[w].Json)}")));

@@ -53,7 +53,27 @@ public static partial class JsonShape
     /// <summary>A one-line summary of a message for failure output.</summary>
     public static string Summary(JsonObject e)
     {
-        var text = e.ToJsonString();
-        return text.Length <= 240 ? text : text[..240] + "…";
+        var compact = new JsonObject();
+        foreach (var (name, value) in e)
+        {
+            if (name is "timestamp" or "asterisk_id") continue;
+            compact[name] = value is JsonObject o && SummaryFields.TryGetValue(name, out var keep)
+                ? new JsonObject(o.Where(p => keep.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())))
+                : value?.DeepClone();
+        }
+        var text = compact.ToJsonString();
+        return text.Length <= 300 ? text : text[..300] + "…";
     }
+
+    /// <summary>Nested objects are cut down to what tells them apart in a failure message.</summary>
+    static readonly Dictionary<string, string[]> SummaryFields = new()
+    {
+        ["channel"] = ["id", "name", "state"],
+        ["peer"] = ["id", "name", "state"],
+        ["caller"] = ["id", "name", "state"],
+        ["replace_channel"] = ["id", "name"],
+        ["bridge"] = ["id", "bridge_type", "channels"],
+        ["playback"] = ["id", "media_uri", "target_uri", "state"],
+        ["recording"] = ["name", "target_uri", "state", "duration"],
+    };
 }

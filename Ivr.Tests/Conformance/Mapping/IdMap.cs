@@ -19,6 +19,8 @@ public sealed partial class IdMap
     readonly Dictionary<string, string> tracePrefixToSim = [];
     readonly Dictionary<string, string> traceNameOfId = [];
     readonly Dictionary<string, string> simIdOfName = [];
+    readonly Dictionary<string, string> simNameOfId = [];
+    readonly Dictionary<string, string> traceIdOfName = [];
     readonly List<string> conflicts = [];
 
     /// <summary>Pairings that contradicted an earlier one (a sign that the replay went astray).</summary>
@@ -27,13 +29,21 @@ public sealed partial class IdMap
     /// <summary>Remembers the trace's channel names, so that a `;2` leg can be found by its sibling's name.</summary>
     public void KnowTraceChannel(string id, string name)
     {
-        lock (gate) traceNameOfId.TryAdd(id, name);
+        lock (gate)
+        {
+            traceNameOfId.TryAdd(id, name);
+            traceIdOfName.TryAdd(name, id);
+        }
     }
 
     /// <summary>A channel the simulator told about (in an event or a response).</summary>
     public void SawSimChannel(string id, string name)
     {
-        lock (gate) simIdOfName[name] = id;
+        lock (gate)
+        {
+            simIdOfName[name] = id;
+            simNameOfId[id] = name;
+        }
     }
 
     public void Pair(string traceId, string simId)
@@ -93,7 +103,17 @@ public sealed partial class IdMap
     /// <summary>The trace's id for a simulator id; the id itself when it has no counterpart.</summary>
     public string ToTrace(string simId)
     {
-        lock (gate) return simToTrace.GetValueOrDefault(simId, simId);
+        lock (gate)
+        {
+            if (simToTrace.TryGetValue(simId, out var trace)) return trace;
+            // A ;2 leg that no request named yet: found through its sibling's name, as in ToSim.
+            if (!simNameOfId.TryGetValue(simId, out var simName) || LocalName().Match(simName) is not { Success: true } m) return simId;
+            var tracePrefix = tracePrefixToSim.FirstOrDefault(p => p.Value == m.Groups["prefix"].Value).Key;
+            if (tracePrefix is null || !traceIdOfName.TryGetValue(tracePrefix + m.Groups["leg"].Value, out trace) || traceToSim.ContainsKey(trace)) return simId;
+            traceToSim[trace] = simId;
+            simToTrace[simId] = trace;
+            return trace;
+        }
     }
 
     /// <summary>Ids Asterisk made up (channel `epoch.n`, UUIDs) must be mapped; any other id was chosen by the client and is kept.</summary>

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 
 namespace Ivr.Tests.Conformance.Replay;
 
@@ -52,23 +51,10 @@ public sealed class EventSocket : IAsyncDisposable
 
     async Task ReadAsync(MessageLog log)
     {
-        var buffer = new byte[64 * 1024];
-        var text = new MemoryStream();
         try
         {
-            while (!stop.IsCancellationRequested)
-            {
-                var r = await socket.ReceiveAsync(buffer, stop.Token);
-                if (r.MessageType == WebSocketMessageType.Close)
-                {
-                    if (!ClosedByUs) ClosedBySimulator = (int?)socket.CloseStatus ?? 1005;
-                    return;
-                }
-                text.Write(buffer, 0, r.Count);
-                if (!r.EndOfMessage) continue;
-                log.Add(Label, Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));
-                text.SetLength(0);
-            }
+            var code = await WebSocketMessages.ReadAsync(socket, text => log.Add(Label, text), stop.Token);
+            if (!ClosedByUs) ClosedBySimulator = code;
         }
         catch (OperationCanceledException) { }
         catch (WebSocketException) when (!ClosedByUs)

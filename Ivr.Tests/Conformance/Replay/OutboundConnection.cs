@@ -20,27 +20,12 @@ public sealed class OutboundConnection(string label, string url, string? authori
 
     internal async Task ReadAsync(MessageLog log, CancellationToken ct)
     {
-        var buffer = new byte[64 * 1024];
-        var text = new MemoryStream();
         try
         {
-            while (!ct.IsCancellationRequested)
-            {
-                var r = await socket.ReceiveAsync(buffer, ct);
-                if (r.MessageType == WebSocketMessageType.Close)
-                {
-                    if (!ClosedByUs)
-                    {
-                        ClosedBySimulator = (int?)socket.CloseStatus ?? 1005;
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
-                    }
-                    return;
-                }
-                text.Write(buffer, 0, r.Count);
-                if (!r.EndOfMessage) continue;
-                log.Add(label, Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length));
-                text.SetLength(0);
-            }
+            var code = await WebSocketMessages.ReadAsync(socket, text => log.Add(label, text), ct);
+            if (ClosedByUs) return;
+            ClosedBySimulator = code;
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
         }
         catch (OperationCanceledException) { }
         catch (Exception e) when (e is WebSocketException or IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException)

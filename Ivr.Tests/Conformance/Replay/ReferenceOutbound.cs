@@ -15,27 +15,20 @@ public static class ReferenceOutbound
 
     public static IReadOnlyList<OutboundWebSocketConfig> Config(int port) =>
     [
-        new()
-        {
-            App = "ivr-ows",
-            Uri = new Uri($"ws://127.0.0.1:{port}{PersistentPath}?instance=ref1"),
-            ConnectionType = OutboundConnectionType.Persistent,
-            Username = "owsuser",
-            Password = "owspass",
-            ConnectionTimeout = TimeSpan.FromMilliseconds(500),
-            ReconnectInterval = TimeSpan.FromMilliseconds(1000),
-            ReconnectAttempts = 4,
-        },
-        new()
-        {
-            App = "ivr-pc",
-            Uri = new Uri($"ws://127.0.0.1:{port}{PerCallPath}"),
-            ConnectionType = OutboundConnectionType.PerCall,
-            Username = "owsuser",
-            Password = "owspass",
-            ConnectionTimeout = TimeSpan.FromMilliseconds(500),
-            ReconnectInterval = TimeSpan.FromMilliseconds(500),
-            ReconnectAttempts = 2,
-        },
+        Client(port, "ivr-ows", PersistentPath + "?instance=ref1", OutboundConnectionType.Persistent, reconnectMs: 1000, attempts: 4),
+        Client(port, "ivr-pc", PerCallPath, OutboundConnectionType.PerCall, reconnectMs: 500, attempts: 2),
     ];
+
+    /// <summary>Both sections share user, password and connection_timeout = 500.</summary>
+    static OutboundWebSocketConfig Client(int port, string app, string pathAndQuery, OutboundConnectionType type, int reconnectMs, int attempts) => new()
+    {
+        App = app,
+        Uri = new Uri($"ws://127.0.0.1:{port}{pathAndQuery}"),
+        ConnectionType = type,
+        Username = "owsuser",
+        Password = "owspass",
+        ConnectionTimeout = TimeSpan.FromMilliseconds(500),
+        ReconnectInterval = TimeSpan.FromMilliseconds(reconnectMs),
+        ReconnectAttempts = attempts,
+    };
 }

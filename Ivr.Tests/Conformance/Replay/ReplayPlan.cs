@@ -98,7 +98,7 @@ public sealed record ReplayPlan(
             var close = trace.Sockets.FirstOrDefault(s => s.Socket == label && s.Kind == "close");
             var byUs = close is not null && ours.Any(o => o.Item1 == label && o.At <= close.At);
             var connection = trace.Sockets.FirstOrDefault(s => s.Socket == label && s.Kind == "connection");
-            return new SocketExpectation(label, isOutbound, byUs ? null : close?.Code, close?.Line ?? connection?.Line, connection?.Json);
+            return new SocketExpectation(label, isOutbound, byUs ? null : close?.Code, close?.Line, connection?.Line, connection?.Json);
         }
         return clientLabels.Where(l => !failedAttempts.Contains(l)).Select(l => Expect(l, false))
             .Concat(trace.Sockets.Where(s => s.Kind == "connection").Select(s => s.Socket).Distinct().Select(l => Expect(l, true)))

@@ -12,7 +12,8 @@ public static class SocketChecks
         foreach (var want in plan.Sockets)
         {
             var where = $"socket {want.Label}";
-            var line = want.Line is { } n ? $" ({file}:{n})" : "";
+            var line = want.ConnectionLine is { } n ? $" ({file}:{n})" : "";
+            var closeLine = want.CloseLine is { } c ? $" ({file}:{c})" : "";
             int? closed;
             if (want.Outbound)
             {
@@ -41,7 +42,7 @@ public static class SocketChecks
                 closed = socket.ClosedBySimulator;
             }
             if (want.ClosedByAsteriskCode is { } code && closed != code)
-                yield return new(scenario, where, $"Asterisk closed it with code {code}{line}; the simulator {(closed is null ? "did not close it" : $"closed it with code {closed}")}");
+                yield return new(scenario, where, $"Asterisk closed it with code {code}{closeLine}; the simulator {(closed is null ? "did not close it" : $"closed it with code {closed}")}");
             if (want.ClosedByAsteriskCode is null && closed is { } unexpected)
                 yield return new(scenario, where, $"the simulator closed it with code {unexpected}, but in the trace Asterisk did not");
         }
