@@ -28,7 +28,7 @@ sealed partial class Turn
                 break;
             case QueueNode queue:
                 _s = _s with { Waiting = Waiting.Seat };
-                _out.Add(new CallCommand.EnterQueue(queue.Queue.Name, queue.Skill, queue.Priority));
+                _out.Add(new CallCommand.EnterQueue(queue.Queue.Name, queue.Skill is null ? null : Resolve(queue.Skill), queue.Priority));
                 break;
             case RecordNode record: Play(record.Prompt, Waiting.Recording); break;
             case BranchNode branch: Enter((branch.Cases.FirstOrDefault(c => Holds(c.When))?.Goto ?? branch.Else).Id); break;
