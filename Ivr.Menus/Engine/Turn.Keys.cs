@@ -41,14 +41,19 @@ sealed partial class Turn
         var option = menu.Options.FirstOrDefault(o => o.Key == key);
         if (option is not null) Choose(menu, option.Goto.Id);
         else if (key == menu.SeatKey && menu.Seat is not null) Choose(menu, menu.Seat.Id);
-        else if (key == menu.BackKey && !_s.MenuHistory.IsEmpty)
-        {
-            var previous = _s.MenuHistory.Peek();
-            _s = _s with { MenuHistory = _s.MenuHistory.Pop() };
-            Enter(previous);
-        }
+        else if (key == menu.BackKey && Parent(menu.Id) is { } previous) Enter(previous);
         else if (key == menu.RepeatKey || key == menu.BackKey) AskKeys(menu.Prompt, []);
         else Retry(menu.Invalid);
+    }
+
+    /// <summary>The menu before this one; a menu re-entered after a play node is in the history more than once.</summary>
+    string? Parent(string current)
+    {
+        var history = _s.MenuHistory;
+        while (!history.IsEmpty && history.Peek() == current) history = history.Pop();
+        if (history.IsEmpty) return null;
+        _s = _s with { MenuHistory = history.Pop() };
+        return history.Peek();
     }
 
     void Choose(ChoiceNode menu, string target)

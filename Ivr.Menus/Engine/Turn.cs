@@ -9,7 +9,11 @@ sealed partial class Turn(MenuSet set, CallState state)
     readonly List<CallCommand> _out = [];
     readonly List<string> _entered = [];
 
-    public Step Result() => new(_s, _out, _entered);
+    public Step Result()
+    {
+        DrainTypeAhead();
+        return new(_s, _out, _entered);
+    }
 
     MenuNode Current => set.Node(_s.Node);
 
