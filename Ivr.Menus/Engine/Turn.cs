@@ -79,13 +79,7 @@ sealed partial class Turn(MenuSet set, CallState state)
         }
     }
 
-    TimeSpan FirstTimeout() => Current switch
-    {
-        ChoiceNode m => m.Timeout,
-        CollectNode c => c.FirstTimeout,
-        SurveyNode s => s.Timeout,
-        _ => set.Defaults.Timeout,
-    };
+    TimeSpan FirstTimeout() => Current is AskNode ask ? ask.Timeout : set.Defaults.Timeout;
 
     void Play(IEnumerable<PlayItem> items, Waiting waiting)
     {
