@@ -28,7 +28,7 @@ sealed partial class Turn
                 break;
             case QueueNode queue:
                 _s = _s with { Waiting = Waiting.Seat };
-                _out.Add(new CallCommand.EnterQueue(queue.Queue.Name, queue.Skill, queue.Priority));
+                _out.Add(new CallCommand.EnterQueue(queue.Queue.Name, queue.Skill is null ? null : Resolve(queue.Skill), queue.Priority));
                 break;
             case RecordNode record: Play(record.Prompt, Waiting.Recording); break;
             case BranchNode branch: Enter((branch.Cases.FirstOrDefault(c => Holds(c.When))?.Goto ?? branch.Else).Id); break;
@@ -82,8 +82,12 @@ sealed partial class Turn
             return;
         }
         _s = _s with { Waiting = Waiting.Keys };
-        var node = _s.Node;
-        while (_s.TypeAhead.Length > 0 && _s.Waiting == Waiting.Keys && _s.Node == node)
+    }
+
+    /// <summary>Hands keys typed ahead to whatever now reads keys, one by one, as if pressed now.</summary>
+    void DrainTypeAhead()
+    {
+        while (_s.TypeAhead.Length > 0 && _s.Waiting is Waiting.Keys or Waiting.Confirmation)
         {
             var key = _s.TypeAhead[0];
             _s = _s with { TypeAhead = _s.TypeAhead[1..] };

@@ -41,14 +41,19 @@ sealed partial class Turn
         var option = menu.Options.FirstOrDefault(o => o.Key == key);
         if (option is not null) Choose(menu, option.Goto.Id);
         else if (key == menu.SeatKey && menu.Seat is not null) Choose(menu, menu.Seat.Id);
-        else if (key == menu.BackKey && !_s.MenuHistory.IsEmpty)
-        {
-            var previous = _s.MenuHistory.Peek();
-            _s = _s with { MenuHistory = _s.MenuHistory.Pop() };
-            Enter(previous);
-        }
+        else if (key == menu.BackKey && Parent(menu.Id) is { } previous) Enter(previous);
         else if (key == menu.RepeatKey || key == menu.BackKey) AskKeys(menu.Prompt, []);
         else Retry(menu.Invalid);
+    }
+
+    /// <summary>The menu before this one; a menu re-entered after a play node is in the history more than once.</summary>
+    string? Parent(string current)
+    {
+        var history = _s.MenuHistory;
+        while (!history.IsEmpty && history.Peek() == current) history = history.Pop();
+        if (history.IsEmpty) return null;
+        _s = _s with { MenuHistory = history.Pop() };
+        return history.Peek();
     }
 
     void Choose(ChoiceNode menu, string target)
@@ -106,50 +111,39 @@ sealed partial class Turn
                 Finish(c);
                 break;
             case Waiting.Keys or Waiting.Confirmation:
-                if (!overall || Current is CollectNode) Retry(NoInputOf(Current));
+                if (!overall || Current is CollectNode) Retry(((AskNode)Current).NoInput);
                 break;
         }
     }
-
-    static IReadOnlyList<PlayItem> NoInputOf(MenuNode node) => node switch
-    {
-        ChoiceNode m => m.NoInput,
-        CollectNode c => c.NoInput,
-        SurveyNode s => s.NoInput,
-        _ => [],
-    };
 
     /// <summary>A failed attempt: the feedback and the prompt again, or on-fail when the tries are used up.</summary>
     void Retry(IReadOnlyList<PlayItem> feedback)
     {
         CancelTimers();
-        var (limit, onFail) = Current switch
+        var ask = (AskNode)Current;
+        var onFail = ask switch
         {
-            ChoiceNode m => (m.Tries, m.OnFail?.Id),
-            CollectNode c => (c.Tries, c.OnFail?.Id),
-            SurveyNode s => (s.Tries, s.Next.Id),
-            _ => (1, null),
+            ChoiceNode m => m.OnFail?.Id,
+            CollectNode c => c.OnFail?.Id,
+            SurveyNode s => s.Next.Id,
+            _ => null,
         };
         var tries = _s.Tries + 1;
-        if (tries >= limit)
+        if (tries >= ask.Tries)
         {
             if (onFail is null) End("out of tries");
             else Enter(onFail);
             return;
         }
         _s = _s with { Tries = tries };
-        Reask(Current, feedback);
+        Reask(ask, feedback);
     }
 
-    void Reask(MenuNode node, IReadOnlyList<PlayItem> feedback)
+    void Reask(AskNode node, IReadOnlyList<PlayItem> feedback)
     {
         _s = _s with { Digits = "" };
-        switch (node)
-        {
-            case ChoiceNode m: AskKeys(m.Prompt, feedback); break;
-            case CollectNode c: StartOverall(c); AskKeys(c.Prompt, feedback); break;
-            case SurveyNode s: AskKeys(s.Prompt, feedback); break;
-        }
+        if (node is CollectNode c) StartOverall(c);
+        AskKeys(node.Prompt, feedback);
     }
 
     void ActionCompleted(ActionNode node, CallEvent.ActionCompleted result)

@@ -9,7 +9,11 @@ sealed partial class Turn(MenuSet set, CallState state)
     readonly List<CallCommand> _out = [];
     readonly List<string> _entered = [];
 
-    public Step Result() => new(_s, _out, _entered);
+    public Step Result()
+    {
+        DrainTypeAhead();
+        return new(_s, _out, _entered);
+    }
 
     MenuNode Current => set.Node(_s.Node);
 
@@ -75,13 +79,7 @@ sealed partial class Turn(MenuSet set, CallState state)
         }
     }
 
-    TimeSpan FirstTimeout() => Current switch
-    {
-        ChoiceNode m => m.Timeout,
-        CollectNode c => c.FirstTimeout,
-        SurveyNode s => s.Timeout,
-        _ => set.Defaults.Timeout,
-    };
+    TimeSpan FirstTimeout() => Current is AskNode ask ? ask.Timeout : set.Defaults.Timeout;
 
     void Play(IEnumerable<PlayItem> items, Waiting waiting)
     {

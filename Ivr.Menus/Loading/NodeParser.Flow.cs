@@ -25,7 +25,7 @@ public sealed partial class NodeParser
     QueueNode Queue(Fields f) => new()
     {
         Queue = NameOf(f, "queue"),
-        Skill = f.Text("skill"),
+        Skill = f.Scalar("skill") is { } skill ? Value.Parse(skill.At, skill.Value) : null,
         Priority = f.Int("priority", 0, 9) ?? 5,
         Next = f.Ref("next"),
         OnFail = f.Ref("on-fail") ?? defaults.OnFail,

@@ -75,7 +75,7 @@ public sealed partial class NodeParser
                 Suggestions.Hint(readBack.Value, [.. Enum.GetNames<ValueKind>().Select(n => n.ToLowerInvariant())]));
         return new CollectNode
         {
-            Prompt = ask.Prompt, Invalid = ask.Invalid, NoInput = ask.NoInput, Tries = ask.Tries, FirstTimeout = ask.Timeout,
+            Prompt = ask.Prompt, Invalid = ask.Invalid, NoInput = ask.NoInput, Tries = ask.Tries, Timeout = ask.Timeout,
             Into = VariableName(f, "into"), MinLength = min, MaxLength = max, Terminator = terminator?[0],
             InterDigitTimeout = f.Duration("inter-digit-timeout", Limits.MinInterDigit, Limits.MaxInterDigit) ?? defaults.InterDigitTimeout,
             OverallTimeout = f.Duration("overall-timeout", Limits.MinOverall, Limits.MaxOverall) ?? defaults.OverallTimeout,

@@ -74,6 +74,7 @@ public static partial class YamlReader
     static YMapping ReadMapping(string file, SourceLocation at, IParser parser, Dictionary<string, YNode> anchors, DiagnosticBag diagnostics)
     {
         var entries = new List<KeyValuePair<YScalar, YNode>>();
+        var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
         var merged = new List<KeyValuePair<YScalar, YNode>>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
@@ -89,16 +90,16 @@ public static partial class YamlReader
                 Merge(value, merged, diagnostics);
                 continue;
             }
-            var first = entries.FirstOrDefault(e => e.Key.Value == key.Value).Key;
-            if (first is not null)
+            if (!seen.TryAdd(key.Value, key))
             {
+                var first = seen[key.Value];
                 diagnostics.Error(key.At, $"key '{key.Value}' is already given at line {first.At.Line}", "keep one of them");
                 continue;
             }
             entries.Add(new(key, value));
         }
         // Keys written in the mapping override those merged in from an anchor, as YAML's merge key specifies.
-        entries.AddRange(merged.Where(m => entries.All(e => e.Key.Value != m.Key.Value)));
+        entries.AddRange(merged.Where(m => !seen.ContainsKey(m.Key.Value)));
         return new YMapping(at, entries);
     }
 

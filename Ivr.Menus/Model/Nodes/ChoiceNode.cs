@@ -9,15 +9,10 @@ public sealed record MenuOption(SourceLocation At, string Key, NodeRef Goto, IRe
 /// `type: menu`: plays a prompt and waits for a key. Keys pressed during the prompt count (type-ahead).
 /// The standard keys (seat, back, repeat) come from the defaults unless the node turns them off.
 /// </summary>
-public sealed record ChoiceNode : MenuNode
+public sealed record ChoiceNode : AskNode
 {
     public override string Type => "menu";
-    public required IReadOnlyList<PlayItem> Prompt { get; init; }
     public required IReadOnlyList<MenuOption> Options { get; init; }
-    public required IReadOnlyList<PlayItem> Invalid { get; init; }
-    public required IReadOnlyList<PlayItem> NoInput { get; init; }
-    public required int Tries { get; init; }
-    public required TimeSpan Timeout { get; init; }
     public required NodeRef? OnFail { get; init; }
     public required string? SeatKey { get; init; }
     public required NodeRef? Seat { get; init; }
@@ -33,6 +28,4 @@ public sealed record ChoiceNode : MenuNode
             if (OnFail is not null) yield return new Edge("fail", OnFail, true);
         }
     }
-
-    public override IEnumerable<PlayItem> Playables => [.. Prompt, .. Invalid, .. NoInput];
 }

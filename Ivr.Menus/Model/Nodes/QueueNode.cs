@@ -5,7 +5,8 @@ public sealed record QueueNode : MenuNode
 {
     public override string Type => "queue";
     public required NameRef Queue { get; init; }
-    public required string? Skill { get; init; }
+    /// <summary>The skill seats need; a literal or a $variable set by the menu (e.g. the tax a caller chose).</summary>
+    public required Value? Skill { get; init; }
     public required int Priority { get; init; }
     public required NodeRef? Next { get; init; }
     public required NodeRef? OnFail { get; init; }
