@@ -68,6 +68,8 @@ pg_start() {
     as_pg "$bin/initdb" -D "$data" -U ivr --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
   if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    # This checkout's server is already up, maybe on another port: connect to where it really listens.
+    pg_port=$(sed -n 4p "$data/postmaster.pid")
     log "PostgreSQL already running on 127.0.0.1:$pg_port"
   else
     as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \

@@ -12,10 +12,14 @@ public static class CommandLine
             case "serve":
                 await ServiceHost.RunAsync(rest);
                 return 0;
+            case "phone":
+                return await Ivr.Service.Phone.PhoneCommand.RunAsync(rest);
             case "menus":
                 return await Ivr.Service.Menus.MenuCommands.RunAsync(rest);
             case "prompts":
                 return await Ivr.Service.Speech.PromptCommands.RunAsync(rest);
+            case "campaigns":
+                return await Ivr.Service.Campaigns.CampaignCommands.RunAsync(rest);
             case "help" or "--help" or "-h":
                 PrintHelp(Console.Out);
                 return 0;
@@ -28,6 +32,7 @@ public static class CommandLine
 
     static void PrintHelp(TextWriter w) => w.WriteLine("""
         usage: ivr [serve] [--urls URL]     run the service (ARI from Ari:Url / IVR_ARI_URL)
+               ivr phone [--number 12366] [--caller N]   a terminal telephone (ARI from IVR_ARI_URL)
                ivr menus validate|test|graph|simulate ...
                ivr prompts build|lint ...
         """);

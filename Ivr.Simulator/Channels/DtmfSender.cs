@@ -23,20 +23,27 @@ internal sealed class DtmfSender(Pbx pbx)
         var step = TimeSpan.FromMilliseconds(Math.Max(duration, 100) + Math.Max(between, 0));
         // DtmfFreeAt is a real instant; the scheduler takes simulated delays.
         var start = from.DtmfFreeAt > now ? pbx.Clock.Simulated(from.DtmfFreeAt - now) : TimeSpan.Zero;
-        var at = start + FirstDigit;
         var valid = digits.Where(IsDtmf).Select(c => char.ToUpperInvariant(c).ToString()).ToList();
-        for (var i = 0; i < valid.Count; i++)
+        if (valid.Count == 0)
         {
-            var (d, last) = (valid[i], i == valid.Count - 1);
-            pbx.Clock.After(at, () => pbx.Run(() =>
-            {
-                Deliver(from, d);
-                if (last) sent?.Invoke();
-            }));
-            at += step;
+            sent?.Invoke();
+            return;
         }
-        if (valid.Count == 0) sent?.Invoke();
-        from.DtmfFreeAt = now + pbx.Clock.Real(at - step + TimeSpan.FromMilliseconds(Math.Max(between, 0)));
+        var first = now + pbx.Clock.Real(start + FirstDigit);
+        from.DtmfFreeAt = first + pbx.Clock.Real(step * (valid.Count - 1) + TimeSpan.FromMilliseconds(Math.Max(between, 0)));
+        Next(from, valid, 0, first, step, sent);
+    }
+
+    /// <summary>Digits are chained, each timer set by the one before, so they can never overtake each other.</summary>
+    void Next(SimChannel from, List<string> digits, int index, DateTimeOffset due, TimeSpan step, Action? sent)
+    {
+        var wait = due - pbx.Clock.Now;
+        pbx.Clock.After(pbx.Clock.Simulated(wait < TimeSpan.Zero ? TimeSpan.Zero : wait), () => pbx.Run(() =>
+        {
+            Deliver(from, digits[index]);
+            if (index + 1 < digits.Count) Next(from, digits, index + 1, due + pbx.Clock.Real(step), step, sent);
+            else sent?.Invoke();
+        }));
     }
 
     void Deliver(SimChannel from, string digit)

@@ -49,7 +49,7 @@ public sealed class FakeAriServer : IAsyncDisposable
         var server = new FakeAriServer(app);
         app.UseWebSockets();
         app.Map("/ari/events", server.AcceptEventsAsync);
-        app.Run(server.ServeRestAsync);
+        app.MapFallback(server.ServeRestAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -70,7 +70,10 @@ public sealed class FakeAriServer : IAsyncDisposable
         ReconnectJitter = 0,
     };
 
-    /// <summary>Scripts the reply to <paramref name="method"/> on <paramref name="path"/> (relative to /ari/, decoded).</summary>
+    /// <summary>
+    /// Scripts the reply to <paramref name="method"/> on <paramref name="path"/> (relative to /ari/, decoded);
+    /// a path ending in <c>*</c> matches every path that starts with what comes before it.
+    /// </summary>
     public void On(string method, string path, Func<FakeRequest, Task<FakeReply>> reply) => _routes[(method, path)] = reply;
 
     public void On(string method, string path, FakeReply reply) => On(method, path, _ => Task.FromResult(reply));
@@ -104,7 +107,10 @@ public sealed class FakeAriServer : IAsyncDisposable
     }
 
     /// <summary>Ends the newest socket without a close frame, as when Asterisk stops or the TCP connection is cut.</summary>
-    public void DropAbruptly() => Newest().Context.Abort();
+    public void DropAbruptly()
+    {
+        lock (_sockets) Newest().Context.Abort();
+    }
 
     EventSocket Newest()
     {
@@ -126,7 +132,8 @@ public sealed class FakeAriServer : IAsyncDisposable
         }
         EventConnects.Enqueue(context.Request.QueryString.Value ?? "");
         var socket = await context.WebSockets.AcceptWebSocketAsync();
-        lock (_sockets) _sockets.Add(new EventSocket(socket, context));
+        var entry = new EventSocket(socket, context);
+        lock (_sockets) _sockets.Add(entry);
         _socketArrived.Release();
         var buffer = new byte[1024];
         try
@@ -145,6 +152,10 @@ public sealed class FakeAriServer : IAsyncDisposable
         {
             // Dropped on purpose by DropAbruptly, or by the client.
         }
+        finally
+        {
+            lock (_sockets) entry.Done = true;
+        }
     }
 
     async Task ServeRestAsync(HttpContext context)
@@ -156,7 +167,7 @@ public sealed class FakeAriServer : IAsyncDisposable
             context.Request.ContentType, await reader.ReadToEndAsync());
         Requests.Enqueue(request);
         var reply = !Authorized(context) ? new FakeReply(401, """{"message":"Authentication required"}""")
-            : _routes.TryGetValue((request.Method, request.Path), out var route) ? await route(request)
+            : Route(request) is { } route ? await route(request)
             : new FakeReply(404, """{"message":"Resource not found"}""");
         if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, context.RequestAborted);
         context.Response.StatusCode = reply.Status;
@@ -165,13 +176,18 @@ public sealed class FakeAriServer : IAsyncDisposable
         await context.Response.WriteAsync(reply.Body);
     }
 
+    Func<FakeRequest, Task<FakeReply>>? Route(FakeRequest request) =>
+        _routes.TryGetValue((request.Method, request.Path), out var exact) ? exact
+        : _routes.FirstOrDefault(r => r.Key.Method == request.Method && r.Key.Path.EndsWith('*')
+            && request.Path.StartsWith(r.Key.Path[..^1], StringComparison.Ordinal)).Value;
+
     static bool Authorized(HttpContext context) =>
         context.Request.Headers.Authorization.ToString() == "Basic " + Convert.ToBase64String("ivr:ivr"u8);
 
     public async ValueTask DisposeAsync()
     {
         lock (_sockets)
-            foreach (var s in _sockets) s.Context.Abort();
+            foreach (var s in _sockets.Where(s => !s.Done)) s.Context.Abort();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -179,6 +195,8 @@ public sealed class FakeAriServer : IAsyncDisposable
     sealed record EventSocket(WebSocket Socket, HttpContext Context)
     {
         public SemaphoreSlim SendLock { get; } = new(1, 1);
+
+        public bool Done { get; set; }
     }
 }
 

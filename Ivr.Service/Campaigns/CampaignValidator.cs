@@ -1,0 +1,57 @@
+using Ivr.Service.Calendar;
+using Npgsql;
+
+namespace Ivr.Service.Campaigns;
+
+/// <summary>A campaign definition with every problem found, keyed by field (the API answers 400 with them all).</summary>
+public sealed class CampaignValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : FormatException("campaign is invalid: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>Checks every field of a campaign definition and reports all problems at once, each with its fix.</summary>
+public sealed class CampaignValidator(NpgsqlDataSource db, WorkingDayCalendar calendar, FilingDeadlines deadlines)
+{
+    public async Task ThrowIfInvalidAsync(Campaign c, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Check(string field, Action check)
+        {
+            try
+            {
+                check();
+            }
+            catch (FormatException e)
+            {
+                errors[field] = [e.Message];
+            }
+        }
+        Check("name", () => { if (string.IsNullOrWhiteSpace(c.Name)) throw new FormatException("name is required"); });
+        Check("kind", () =>
+        {
+            if (c.Kind is not (CampaignKinds.Sms or CampaignKinds.Voice or CampaignKinds.SmsThenVoice))
+                throw new FormatException($"kind '{c.Kind}' is not one of sms, voice, sms_then_voice");
+            if (c.Kind != CampaignKinds.Sms)
+                throw new FormatException("voice campaigns need the outbound dialer, which this service does not have yet; use kind sms");
+        });
+        Check("templateCode", () => { if (string.IsNullOrWhiteSpace(c.TemplateCode)) throw new FormatException("templateCode (the provider's approved template id) is required"); });
+        Check("windows", () => CallingWindows.Parse(c.Windows, c.TimeZone, calendar));
+        Check("schedule", () => { if (c.Schedule is not null) CampaignSchedule.Parse(c.Schedule, deadlines); });
+        Check("retryPolicy", () => RetryPolicy.Parse(c.RetryPolicy));
+        Check("smsPerSecond", () => { if (c.SmsPerSecond is <= 0 or > 10000) throw new FormatException("smsPerSecond must be above 0 and at most 10000"); });
+        Check("chunkSize", () => { if (c.ChunkSize is < 1 or > 100_000) throw new FormatException("chunkSize must be from 1 to 100000"); });
+        if (c.AudienceSql is not null)
+        {
+            try
+            {
+                await AudiencePlanner.ValidateAsync(db, c.AudienceSql, ct);
+            }
+            catch (FormatException e)
+            {
+                errors["audienceSql"] = [e.Message];
+            }
+        }
+        if (errors.Count > 0) throw new CampaignValidationException(errors);
+    }
+}
