@@ -51,7 +51,7 @@ public static partial class PromptLinter
                 Add(LintSeverity.Warning, $"no menu in {menusDir} uses it; remove it or refer to it from a menu");
         }
         if (used is null)
-            findings.Add(new(LintSeverity.Warning, menusDir, 0, "*", "menus folder not found, so unused prompts were not checked; pass --menus DIR"));
+            findings.Add(new(LintSeverity.Warning, menusDir, 0, "", "menus folder not found, so unused prompts were not checked; pass --menus DIR"));
         return findings;
     }
 
