@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ivr.Service.Speech;
 
-/// <summary>Registers speech: settings, the Azure connection and recogniser when a key is configured, and the start-up log line.</summary>
+/// <summary>Registers speech: settings, the Azure connection, recogniser and spoken-answer listener, and the start-up log line.</summary>
 public static partial class SpeechServiceCollectionExtensions
 {
     public static IServiceCollection AddSpeech(this IServiceCollection services, IConfiguration configuration)
@@ -16,6 +16,10 @@ public static partial class SpeechServiceCollectionExtensions
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }),
             sp.GetRequiredService<SpeechSettings>().Azure, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new AzureSpeechRecognizer(sp.GetRequiredService<AzureSpeechConnection>()));
+        services.TryAddSingleton(_ => configuration.GetSection("Speech:Listen").Get<SpeechListenOptions>() ?? new SpeechListenOptions());
+        // Resolved only by calls that listen, so the IAriClient the call-control registration provides can come later.
+        services.TryAddSingleton(sp => new SpokenAnswerListener(sp.GetRequiredService<Ivr.Ari.IAriClient>(),
+            sp.GetRequiredService<AzureSpeechRecognizer>(), sp.GetRequiredService<SpeechListenOptions>()));
         services.AddHostedService<SpeechStartupLog>();
         return services;
     }

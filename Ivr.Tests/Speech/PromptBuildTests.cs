@@ -76,6 +76,19 @@ public class PromptBuildTests
     }
 
     [Fact]
+    public async Task A_Mandarin_voice_that_reads_characters_as_English_pinyin_is_refused_instead_of_rendering_gibberish()
+    {
+        using var dir = new TempFolder();
+        // Debian 12's espeak-ng 1.51 `cmn` voice says "ni three hao three" for 你好; the default cmn-latn-pinyin speaks Mandarin.
+        var options = new EspeakOptions { Voices = new Dictionary<string, string> { ["zh-CN"] = "cmn", ["en-US"] = "en-us" } };
+        var result = await new PromptBuilder(new EspeakSynthesizer(options)).BuildAsync(PromptCatalog.Load(dir.WriteCatalog(TwoPrompts + "\n")), dir.Combine("sounds"));
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Contains("espeak-ng voice 'cmn' does not speak zh-CN: it reads '你好' as English", e));
+        Assert.Empty((await new PromptBuilder(new EspeakSynthesizer(new EspeakOptions())).BuildAsync(PromptCatalog.Load(dir.WriteCatalog(TwoPrompts + "\n")), dir.Combine("sounds"))).Errors);
+    }
+
+    [Fact]
     public async Task A_prompt_without_text_in_a_language_is_reported_at_its_catalogue_line()
     {
         using var dir = new TempFolder();

@@ -73,6 +73,18 @@ public class PromptLintTests
     }
 
     [Fact]
+    public void A_hotline_number_written_in_digits_in_Mandarin_gets_a_warning_with_the_spoken_form()
+    {
+        using var dir = new TempFolder();
+        var catalog = dir.WriteCatalog("  call-us:\n    zh-CN: 请拨打12366。\n    en-US: Call 12366.\n");
+
+        var finding = Assert.Single(PromptLinter.Lint(PromptCatalog.Load(catalog), dir.Combine("menus"), dir.Combine("sounds"), LintOptions.Default),
+            f => f.Message.Contains("read as one number", StringComparison.Ordinal));
+        Assert.Equal(LintSeverity.Warning, finding.Severity);
+        Assert.Equal("zh-CN: '12366' is read as one number by the engines; for a phone number or id write it as hotlines say it (幺二三六六)", finding.Message);
+    }
+
+    [Fact]
     public void A_missing_language_and_a_malformed_pause_are_errors_even_before_anything_is_built()
     {
         using var dir = new TempFolder();
@@ -83,6 +95,7 @@ public class PromptLintTests
 
         Assert.Contains("zh-CN: '[pause long]' is not a pause marker; write [pause 300ms] (at most 5000 ms)", messages);
         Assert.Contains("no en-US text; every prompt is spoken in every language", messages);
-        Assert.Contains(messages, m => m.StartsWith("menus folder not found", StringComparison.Ordinal));
+        Assert.Contains(PromptLinter.Lint(PromptCatalog.Load(catalog), dir.Combine("menus"), dir.Combine("sounds"), LintOptions.Default).Select(f => f.ToString()),
+            line => line == $"{dir.Combine("menus")}: warning: menus folder not found, so unused prompts were not checked; pass --menus DIR");
     }
 }

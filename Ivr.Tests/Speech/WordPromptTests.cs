@@ -15,3 +15,18 @@ public class WordPromptTests
         Assert.Empty(missing);
     }
 }
+
+public class MenuValueKindTests
+{
+    [Fact]
+    public void Every_value_kind_a_menu_can_play_is_spoken_in_both_languages()
+    {
+        var samples = new Dictionary<string, string>
+        {
+            ["Digits"] = "12366", ["Number"] = "10001", ["Amount"] = "1234.50", ["Date"] = "2024-11-22", ["Time"] = "14:05",
+        };
+        foreach (var kind in Enum.GetNames<Ivr.Menus.Model.ValueKind>())
+            foreach (var language in new[] { "zh-CN", "en-US" })
+                Assert.NotEmpty(ValueSpeakers.Speak(kind, samples[kind], language));
+    }
+}

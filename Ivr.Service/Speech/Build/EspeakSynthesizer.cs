@@ -4,6 +4,7 @@ namespace Ivr.Service.Speech.Build;
 public sealed class EspeakSynthesizer(EspeakOptions options) : ISpeechSynthesizer
 {
     readonly Lazy<Task<HashSet<string>>> installedVoices = new(() => InstalledVoicesAsync(options.EspeakPath));
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string?>>> voiceProblems = new(StringComparer.Ordinal);
 
     public string Engine => "espeak-ng";
 
@@ -16,9 +17,8 @@ public sealed class EspeakSynthesizer(EspeakOptions options) : ISpeechSynthesize
         {
             var ssml = $"<speak>{SpeechText.ToSsmlFragment(request.Text)}</speak>";
             var voice = VoiceOf(request.Language);
-            // espeak-ng falls back to its default voice without a word when asked for one it lacks: Mandarin text would come out as English.
-            if (!(await installedVoices.Value).Contains(voice))
-                throw new SpeechRenderException($"{request}: espeak-ng has no voice '{voice}' (see `espeak-ng --voices`); set Speech:Espeak:Voices:{request.Language}");
+            if (await voiceProblems.GetOrAdd(request.Language, language => new(() => CheckVoiceAsync(language, voice))).Value is { } problem)
+                throw new SpeechRenderException($"{request}: {problem}");
             await ExternalProgram.RunAsync(options.EspeakPath,
                 ["-m", "-v", voice, "-s", options.WordsPerMinute.ToString(), "-w", spoken, ssml], cancellationToken);
             await SoxConvert.ToAsteriskFormatsAsync(options.SoxPath, spoken, target, cancellationToken);
@@ -31,6 +31,22 @@ public sealed class EspeakSynthesizer(EspeakOptions options) : ISpeechSynthesize
         {
             File.Delete(spoken);
         }
+    }
+
+    /// <summary>
+    /// Why the voice of a language would not speak it, or null. espeak-ng falls back to its default voice without a
+    /// word when asked for one it lacks, and Debian 12's `cmn` voice reads Chinese characters as pinyin spelled out
+    /// in English ("ni three hao three"): both would render every prompt without an error, so they are caught here.
+    /// </summary>
+    async Task<string?> CheckVoiceAsync(string language, string voice)
+    {
+        if (!(await installedVoices.Value).Contains(voice))
+            return $"espeak-ng has no voice '{voice}' (see `espeak-ng --voices`); set Speech:Espeak:Voices:{language}";
+        if (!options.ProbeTexts.TryGetValue(language, out var probe)) return null;
+        var phonemes = (await ExternalProgram.RunAsync(options.EspeakPath, ["-q", "-x", "-v", voice, probe], CancellationToken.None)).Trim();
+        return phonemes.Contains("(en)", StringComparison.Ordinal)
+            ? $"espeak-ng voice '{voice}' does not speak {language}: it reads '{probe}' as English ({phonemes}); use cmn-latn-pinyin (Speech:Espeak:Voices:{language})"
+            : null;
     }
 
     /// <summary>Names espeak-ng accepts for -v: the language column and the voice file of `espeak-ng --voices`.</summary>
@@ -68,7 +84,9 @@ public sealed record EspeakOptions
     public int WordsPerMinute { get; init; } = 150;
     public IReadOnlyDictionary<string, string> Voices { get; init; } = new Dictionary<string, string>
     {
-        ["zh-CN"] = "cmn",
+        ["zh-CN"] = "cmn-latn-pinyin",
         ["en-US"] = "en-us",
     };
+    /// <summary>A word per language the voice must speak without switching to English (see CheckVoiceAsync).</summary>
+    public IReadOnlyDictionary<string, string> ProbeTexts { get; init; } = new Dictionary<string, string> { ["zh-CN"] = "你好" };
 }

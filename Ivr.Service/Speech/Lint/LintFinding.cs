@@ -5,7 +5,9 @@ public enum LintSeverity { Error, Warning }
 /// <summary>One problem found in the catalogue, at file:line, with what to do about it.</summary>
 public sealed record LintFinding(LintSeverity Severity, string File, int Line, string PromptId, string Message)
 {
-    public override string ToString() => $"{File}:{Line}: {(Severity == LintSeverity.Error ? "error" : "warning")}: prompt '{PromptId}': {Message}";
+    /// <summary>file:line: severity: prompt 'id': message; a finding about a whole folder has no line and no prompt.</summary>
+    public override string ToString() => (Line > 0 ? $"{File}:{Line}" : File) + $": {(Severity == LintSeverity.Error ? "error" : "warning")}: "
+        + (PromptId.Length > 0 ? $"prompt '{PromptId}': " : "") + Message;
 }
 
 /// <summary>Lint limits: the longest text a prompt may have per language, in spoken characters.</summary>

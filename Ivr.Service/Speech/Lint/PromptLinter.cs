@@ -34,6 +34,9 @@ public static partial class PromptLinter
                 {
                     Add(LintSeverity.Error, $"{language}: {e.Message}");
                 }
+                if (language.StartsWith("zh", StringComparison.Ordinal) && DigitRun().Match(text) is { Success: true } digits)
+                    Add(LintSeverity.Warning, $"{language}: '{digits.Value}' is read as one number by the engines; for a phone number or id write it as "
+                        + $"hotlines say it ({string.Concat(digits.Value.Select(c => "零幺二三四五六七八九"[c - '0']))})");
                 var length = SpeechText.Spoken(text).Length;
                 if (options.MaxChars.TryGetValue(language, out var max) && length > max)
                     Add(LintSeverity.Error, $"{language} text is {length} characters, more than {max}; split it into shorter prompts");
@@ -48,7 +51,7 @@ public static partial class PromptLinter
                 Add(LintSeverity.Warning, $"no menu in {menusDir} uses it; remove it or refer to it from a menu");
         }
         if (used is null)
-            findings.Add(new(LintSeverity.Warning, menusDir, 0, "*", "menus folder not found, so unused prompts were not checked; pass --menus DIR"));
+            findings.Add(new(LintSeverity.Warning, menusDir, 0, "", "menus folder not found, so unused prompts were not checked; pass --menus DIR"));
         return findings;
     }
 
@@ -62,6 +65,9 @@ public static partial class PromptLinter
                 tokens.Add(m.Value.TrimEnd('.'));
         return tokens;
     }
+
+    [GeneratedRegex(@"\d{3,}")]
+    private static partial Regex DigitRun();
 
     [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9_.-]*")]
     private static partial Regex Token();

@@ -53,7 +53,7 @@ public sealed class EnglishSpeaker : IValueSpeaker
     {
         var (whole, decimals) = SpokenValueRules.CheckPercent(percent);
         List<string> words = [.. Number(whole)];
-        if (decimals.Length > 0) words.AddRange([Point, .. decimals.Select(c => WordPrompts.Number(c - '0'))]);
+        words.AddRange(SpokenValueRules.PointAndDigits(decimals));
         words.Add(WordPrompts.Percent);
         return words;
     }

@@ -75,7 +75,7 @@ public sealed class MandarinSpeaker : IValueSpeaker
     {
         var (whole, decimals) = SpokenValueRules.CheckPercent(percent);
         List<string> words = [WordPrompts.Percent, .. Number(whole)];
-        if (decimals.Length > 0) words.AddRange([Point, .. decimals.Select(c => WordPrompts.Number(c - '0'))]);
+        words.AddRange(SpokenValueRules.PointAndDigits(decimals));
         return words;
     }
 

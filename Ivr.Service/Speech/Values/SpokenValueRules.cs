@@ -53,4 +53,8 @@ public static class SpokenValueRules
                 : c == '1' && yaoForOne && style == DigitStyle.PhoneOrId ? WordPrompts.Yao
                 : WordPrompts.Number(c - '0'))
             .ToList();
+
+    /// <summary>"point" and the digits after it one by one (点五, point five); nothing when there are none.</summary>
+    public static IEnumerable<string> PointAndDigits(string decimals) =>
+        decimals.Length == 0 ? [] : decimals.Select(c => WordPrompts.Number(c - '0')).Prepend(WordPrompts.Point);
 }
