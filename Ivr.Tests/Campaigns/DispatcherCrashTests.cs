@@ -29,10 +29,14 @@ public sealed class DispatcherCrashTests(CampaignEngineFixture f, ITestOutputHel
 
         var kills = 0;
         var random = new Random(12366);
-        for (var round = 0; round < 60; round++)
+        for (var round = 0; round < 25; round++)
         {
             using var worker = StartWorker(runId);
-            if (worker.WaitForExit(random.Next(300, 1200)))
+            // Kill only once this worker is sending (start-up takes seconds here), at a random point after that.
+            var before = f.Sms.Sent.Count;
+            var started = Stopwatch.StartNew();
+            while (f.Sms.Sent.Count == before && !worker.HasExited && started.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(5);
+            if (worker.WaitForExit(random.Next(0, 150)))
             {
                 Assert.True(worker.ExitCode == 0, $"worker failed: {await worker.StandardError.ReadToEndAsync()}");
                 break;
