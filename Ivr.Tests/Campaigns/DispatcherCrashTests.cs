@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Ivr.Service.Campaigns;
-using Ivr.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ivr.Tests.Campaigns;
@@ -64,10 +63,7 @@ public sealed class DispatcherCrashTests(CampaignEngineFixture f, ITestOutputHel
 
     Process StartWorker(long runId)
     {
-        var config = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!); // Debug or Release
-        var ivr = Path.Combine(Servers.RepoRoot(), "Ivr.Service", "bin", config, "net10.0", "ivr.dll");
-        Assert.True(File.Exists(ivr), $"{ivr} not built");
-        var psi = new ProcessStartInfo("dotnet", [ivr, "campaigns", "dispatch-worker", "--run", runId.ToString()])
+        var psi = new ProcessStartInfo("dotnet", [IvrBinary.DllPath, "campaigns", "dispatch-worker", "--run", runId.ToString()])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
