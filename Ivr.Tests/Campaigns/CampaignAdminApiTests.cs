@@ -120,6 +120,21 @@ public sealed class CampaignAdminApiTests(CampaignEngineFixture f) : IClassFixtu
         Assert.Contains("401", output);
     }
 
+    [Fact]
+    public async Task Provider_receipts_are_acknowledged_in_each_provider_format_and_kept()
+    {
+        using var anonymous = new HttpClient { BaseAddress = http.BaseAddress };
+        var ali = await anonymous.PostAsync("sms/receipts/alibaba", new StringContent(
+            """[{"phone_number":"13900000000","success":true,"err_code":"DELIVERED","biz_id":"9^0","out_id":"nobody"}]""", Encoding.UTF8, "application/json"));
+        Assert.Equal("""{"code":0,"msg":"成功"}""", await ali.Content.ReadAsStringAsync());
+        var tc = await anonymous.PostAsync("sms/receipts/tencent", new StringContent(
+            """[{"mobile":"13900000000","report_status":"FAIL","errmsg":"E:ODDL","sid":"x-1"}]""", Encoding.UTF8, "application/json"));
+        Assert.Equal("""{"result":0,"errmsg":"OK"}""", await tc.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsync("sms/receipts/alibaba", new StringContent("{}"))).StatusCode);
+        await using var e = f.Engine(DateTimeOffset.UtcNow);
+        Assert.Equal(2L, await e.ScalarAsync<long>("select count(*) from sms_receipts where out_id = 'nobody' or provider_message_id = 'x-1'"));
+    }
+
     static async Task<(int Code, string Output)> IvrCliAsync(params string[] args)
     {
         using var p = Process.Start(new ProcessStartInfo("dotnet", [IvrBinary.DllPath, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
