@@ -8,6 +8,9 @@ public sealed class CallingWindows
 {
     public const string Default = "09:00-12:00,14:00-18:00";
 
+    /// <summary>No restriction: notification SMS that providers allow at any hour, any day.</summary>
+    public const string Always = "always";
+
     readonly (TimeOnly Start, TimeOnly End)[] ranges;
     readonly TimeZoneInfo zone;
     readonly WorkingDayCalendar calendar;
@@ -19,7 +22,7 @@ public sealed class CallingWindows
         this.calendar = calendar;
     }
 
-    /// <summary>Parses "HH:mm-HH:mm,HH:mm-HH:mm" in an IANA time zone; errors name the bad part and the expected form.</summary>
+    /// <summary>Parses "HH:mm-HH:mm,HH:mm-HH:mm" (or "always") in an IANA time zone; errors name the bad part and the expected form.</summary>
     public static CallingWindows Parse(string spec, string timeZone, WorkingDayCalendar calendar)
     {
         TimeZoneInfo zone;
@@ -31,6 +34,7 @@ public sealed class CallingWindows
         {
             throw new FormatException($"calling windows: unknown time zone '{timeZone}' (use an IANA name such as Asia/Shanghai)");
         }
+        if (spec.Trim() == Always) return new CallingWindows([], zone, calendar);
         var list = new List<(TimeOnly, TimeOnly)>();
         foreach (var part in spec.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -54,6 +58,7 @@ public sealed class CallingWindows
     /// <summary>Whether contact is allowed at this instant.</summary>
     public bool IsOpen(DateTimeOffset instant)
     {
+        if (ranges.Length == 0) return true;
         var local = TimeZoneInfo.ConvertTime(instant, zone);
         var date = DateOnly.FromDateTime(local.DateTime);
         if (!calendar.IsWorkingDay(date)) return false;

@@ -84,6 +84,7 @@ public sealed class CampaignAdmin(NpgsqlDataSource db, ICampaignJobs jobs, Campa
         var next = c.Schedule is null ? now : scheduler.NextOccurrence(c.Schedule, c.TimeZone, now)
             ?? throw new CampaignConflictException($"campaign {id}: schedule '{c.Schedule}' has no occurrence after {now:u}");
         await TransitionAsync(id, [CampaignStates.Draft, CampaignStates.Finished], CampaignStates.Scheduled, "next_run_at = $3", ct, next);
+        if (next <= now) jobs.EnqueueSchedulerTick();
     }
 
     public Task PauseAsync(long id, CancellationToken ct) =>

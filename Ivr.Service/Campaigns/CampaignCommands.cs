@@ -142,6 +142,7 @@ public static class CampaignCommands
         builder.Services.AddCampaignEngine(builder.Configuration, postgres, redis);
         builder.Services.TryAddSingleton<InProcessCampaignJobs>();
         builder.Services.TryAddSingleton<ICampaignJobs>(sp => sp.GetRequiredService<InProcessCampaignJobs>());
+        await MigrationRunner.MigrateAsync(postgres);
         using var host = builder.Build();
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };

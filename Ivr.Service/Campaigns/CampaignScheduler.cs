@@ -23,9 +23,9 @@ public sealed partial class CampaignScheduler(NpgsqlDataSource db, ICampaignJobs
         return started;
     }
 
-    /// <summary>The first occurrence of a campaign's schedule after <paramref name="after"/>.</summary>
+    /// <summary>The first occurrence of a campaign's schedule after <paramref name="after"/>, in UTC as the database stores it.</summary>
     public DateTimeOffset? NextOccurrence(string schedule, string timeZone, DateTimeOffset after) =>
-        CampaignSchedule.Parse(schedule, deadlines).NextAfter(after, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
+        CampaignSchedule.Parse(schedule, deadlines).NextAfter(after, TimeZoneInfo.FindSystemTimeZoneById(timeZone))?.ToUniversalTime();
 
     async Task<(long RunId, int Chunks)?> PlanNextDueAsync(CancellationToken ct)
     {
@@ -59,8 +59,8 @@ public sealed partial class CampaignScheduler(NpgsqlDataSource db, ICampaignJobs
         var chunks = (int)((targets + chunkSize - 1) / chunkSize);
         var next = schedule is null ? null : NextOccurrence(schedule, timeZone, now);
         await using (var cmd = new NpgsqlCommand("""
-            update campaign_runs set chunk_count = $2, target_count = $3 where id = $1;
-            update campaigns set state = 'running', next_run_at = $5 where id = $4;
+            with run as (update campaign_runs set chunk_count = $2, target_count = $3 where id = $1)
+            update campaigns set state = 'running', next_run_at = $5 where id = $4
             """, conn, tx))
         {
             cmd.Parameters.AddWithValue(runId);

@@ -11,6 +11,11 @@ public sealed class CampaignWorker(IServiceProvider services)
         var jobs = services.GetRequiredService<InProcessCampaignJobs>();
         var clock = services.GetRequiredService<TimeProvider>();
         var db = services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        await using (var exists = db.CreateCommand("select exists (select 1 from campaign_runs where id = $1)"))
+        {
+            exists.Parameters.AddWithValue(runId);
+            if (!(bool)(await exists.ExecuteScalarAsync(ct))!) throw new InvalidOperationException($"campaign run {runId} does not exist");
+        }
         await using (var cmd = db.CreateCommand("select distinct chunk_no from campaign_targets where run_id = $1 and state in ('pending', 'retry', 'sending', 'unknown')"))
         {
             cmd.Parameters.AddWithValue(runId);

@@ -10,4 +10,6 @@ public sealed class HangfireCampaignJobs(IBackgroundJobClient client) : ICampaig
 
     public void ScheduleChunk(long runId, int chunk, DateTimeOffset at) =>
         client.Schedule<CampaignJobRunner>(j => j.DispatchChunkAsync(runId, chunk, CancellationToken.None), at);
+
+    public void EnqueueSchedulerTick() => client.Enqueue<CampaignJobRunner>(j => j.TickAsync(CancellationToken.None));
 }

@@ -9,7 +9,11 @@ public sealed class InProcessCampaignJobs(TimeProvider clock) : ICampaignJobs
     readonly Lock gate = new();
     readonly Dictionary<(long Run, int Chunk), DateTimeOffset> queued = [];
 
+    int tickRequested;
+
     public void EnqueueChunk(long runId, int chunk) => ScheduleChunk(runId, chunk, DateTimeOffset.MinValue);
+
+    public void EnqueueSchedulerTick() => Interlocked.Exchange(ref tickRequested, 1);
 
     public void ScheduleChunk(long runId, int chunk, DateTimeOffset at)
     {
@@ -31,6 +35,7 @@ public sealed class InProcessCampaignJobs(TimeProvider clock) : ICampaignJobs
     public async Task<int> RunDueAsync(CampaignJobRunner runner, CancellationToken ct)
     {
         var ran = 0;
+        if (Interlocked.Exchange(ref tickRequested, 0) == 1) await runner.TickAsync(ct);
         while (TakeDue() is { } job)
         {
             await runner.DispatchChunkAsync(job.Run, job.Chunk, ct);

@@ -36,6 +36,9 @@ public sealed class AlibabaSmsStandIn : IAsyncDisposable
     /// <summary>Random pause before and after taking a message, so a killed client can die at any point.</summary>
     public int MaxDelayMs { get; set; }
 
+    /// <summary>A fixed pause before taking a message, to outlast a client's timeout.</summary>
+    public int DelayMs { get; set; }
+
     /// <summary>The next <paramref name="count"/> sends are answered isv.BUSINESS_LIMIT_CONTROL.</summary>
     public void ThrottleNext(int count) => Interlocked.Exchange(ref throttleNext, count);
 
@@ -69,6 +72,7 @@ public sealed class AlibabaSmsStandIn : IAsyncDisposable
     async Task<IResult> SendAsync(Dictionary<string, string> p)
     {
         if (MaxDelayMs > 0) await Task.Delay(Random.Shared.Next(MaxDelayMs));
+        if (DelayMs > 0) await Task.Delay(DelayMs);
         if (Interlocked.Decrement(ref throttleNext) >= 0)
             return Json(new { Code = "isv.BUSINESS_LIMIT_CONTROL", Message = "触发分钟级流控Permits:1", RequestId = Guid.NewGuid() });
         if (FailPhone.TryGetValue(p["PhoneNumbers"], out var code))
