@@ -75,7 +75,9 @@ public sealed class PhoneSession(AriClient ari, PromptCatalog? catalog, TextWrit
             case Dial { Dialstatus: "BUSY" or "CONGESTION" or "CHANUNAVAIL" } dial:
                 _ended.TrySetResult(dial.Dialstatus.ToLowerInvariant());
                 break;
-            case ChannelDestroyed destroyed when destroyed.Channel.Id == _handset || destroyed.Channel.Id == Line:
+            // Only the IVR leg's end counts: it shares a dispatch lane with that leg's playbacks, so the last
+            // prompt is always shown before the call is reported ended.
+            case ChannelDestroyed destroyed when destroyed.Channel.Id == Line:
                 _ended.TrySetResult($"cause {destroyed.Cause}, {destroyed.CauseTxt}");
                 break;
         }

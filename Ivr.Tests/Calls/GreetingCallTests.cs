@@ -43,7 +43,7 @@ public sealed class GreetingCallTests : IAsyncLifetime
         var call = await _sim.DialAsync("12366", callerId: "13800000000");
         Assert.Equal("sound:welcome", await call.WaitForPlaybackAsync("sound:welcome", Wait));
         await call.PressAsync("5");
-        await call.WaitForPlaybackAsync("digits:5", Wait);
+        await call.WaitForPlaybackAsync("sound:num-5", Wait);
         await call.PressAsync("#");
         await call.WaitForPlaybackAsync("sound:goodbye", Wait);
         await call.WaitForHangupAsync(Wait);
@@ -85,9 +85,9 @@ public sealed class GreetingCallTests : IAsyncLifetime
                 await Task.Delay(50);
             }
         }
-        await Shows("welcome — 您好，欢迎致电12366纳税缴费服务热线。");
+        await Shows("welcome — 您好，欢迎致电幺二三六六纳税缴费服务热线。");
         await keys.Writer.WriteAsync("7\n"u8.ToArray());
-        await Shows("digits:7");
+        await Shows("num-7 — 七");
         await keys.Writer.WriteAsync("#\n"u8.ToArray());
         await Shows("goodbye — 感谢您的来电，再见。");
         Assert.Equal(0, await phone.WaitAsync(Wait));

@@ -35,7 +35,7 @@ public class GreetingFlowTests
         var (flow, _) = Run();
         var (_, commands) = flow.On(new GreetingEvent.Digit('7'));
         Assert.Equal<GreetingCommand>(
-            [new StopPlayback(), new Play("greeting-2", ["sound:you-pressed", "digits:7"]),
+            [new StopPlayback(), new Play("greeting-2", ["sound:you-pressed", "sound:num-7"]),
              new StartTimer(GreetingFlow.SilenceTimer, TimeSpan.FromSeconds(10))],
             commands);
     }

@@ -1,3 +1,5 @@
+using Ivr.Service.Speech.Values;
+
 namespace Ivr.Service.Calls.Greeting;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed record GreetingFlow(GreetingOptions Options, int Playbacks = 0, in
             GreetingEvent.Digit d when !Ending => (this with { Silences = 0, Playbacks = Playbacks + 1 },
             [
                 new GreetingCommand.StopPlayback(),
-                new GreetingCommand.Play(NextPlayback, ["sound:you-pressed", $"digits:{d.Key}"]),
+                new GreetingCommand.Play(NextPlayback, ReadBack(d.Key)),
                 new GreetingCommand.StartTimer(SilenceTimer, Options.SilenceTimeout),
             ]),
             GreetingEvent.TimerFired { Name: SilenceTimer } when !Ending => Silences + 1 >= Options.MaxSilences
@@ -44,6 +46,11 @@ public sealed record GreetingFlow(GreetingOptions Options, int Playbacks = 0, in
     }
 
     bool Ending => GoodbyePlayback is not null;
+
+    /// <summary>Digits are read with the word prompts of the call's language; other keys repeat the instructions.</summary>
+    IReadOnlyList<string> ReadBack(char key) => char.IsAsciiDigit(key)
+        ? ["sound:you-pressed", .. ValueSpeakers.Speak("digits", key.ToString(), Options.Language).Select(id => "sound:" + id)]
+        : ["sound:greeting-instructions"];
 
     /// <summary>Ids are the flow's own, so a late PlaybackFinished of a stopped prompt cannot end the call early.</summary>
     string NextPlayback => $"greeting-{Playbacks + 1}";
