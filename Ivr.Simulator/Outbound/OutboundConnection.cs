@@ -6,7 +6,7 @@ using Ivr.Simulator.Core;
 namespace Ivr.Simulator.Outbound;
 
 /// <summary>One outbound websocket connection as Asterisk's websocket client makes it: subprotocol <c>ari</c>, basic auth, no extensions.</summary>
-internal sealed class OutboundConnection(OutboundWebSocketConfig config, Pbx pbx, RestOverSocket rest, Func<string> application) : IAsyncDisposable
+internal sealed class OutboundConnection(OutboundWebSocketConfig config, RestOverSocket rest, Func<string> application) : IAsyncDisposable
 {
     readonly ClientWebSocket socket = new();
     readonly Channel<byte[]> outgoing = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
@@ -20,10 +20,18 @@ internal sealed class OutboundConnection(OutboundWebSocketConfig config, Pbx pbx
         socket.Options.AddSubProtocol("ari");
         if (config.Username is not null)
             socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{config.Username}:{config.Password}")));
-        using var timeout = new CancellationTokenSource(pbx.Clock.Real(config.ConnectionTimeout) + TimeSpan.FromMilliseconds(50));
+        // Network time is real time: the speed factor does not shorten a TCP handshake. The limit is not passed
+        // as a token because ClientWebSocket ties that token to the connection and would drop it later.
+        var connect = socket.ConnectAsync(config.Uri, CancellationToken.None);
         try
         {
-            await socket.ConnectAsync(config.Uri, timeout.Token);
+            if (await Task.WhenAny(connect, Task.Delay(config.ConnectionTimeout)) != connect)
+            {
+                socket.Abort();
+                _ = connect.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                return false;
+            }
+            await connect;
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or HttpRequestException)
         {

@@ -26,7 +26,7 @@ internal sealed class PerCallOutbound(OutboundConnection connection) : IEventSin
             OutboundConnection? connected = null;
             for (var attempt = 0; attempt < Math.Max(1, config.ReconnectAttempts) && connected is null; attempt++)
             {
-                var c = new OutboundConnection(config, pbx, rest, () => name);
+                var c = new OutboundConnection(config, rest, () => name);
                 if (await c.ConnectAsync()) connected = c;
                 else
                 {

@@ -30,7 +30,7 @@ internal sealed class PersistentOutbound(OutboundWebSocketConfig config, Pbx pbx
     {
         while (!stopped)
         {
-            var connection = new OutboundConnection(config, pbx, rest, () => config.App);
+            var connection = new OutboundConnection(config, rest, () => config.App);
             if (!await connection.ConnectAsync())
             {
                 await connection.DisposeAsync();

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Ivr.Tests.Conformance.Replay;
+using Ivr.Tests.Conformance.Sounds;
+using Ivr.Tests.Conformance.Traces;
+
+namespace Ivr.Tests.Conformance;
+
+/// <summary>The reference traces, loaded once, and the sound fixtures they imply.</summary>
+public sealed class TraceFixture : IDisposable
+{
+    public IReadOnlyList<TraceScenario> All { get; } =
+        TraceLoader.Discover(TraceDirectory.Path).Select(n => TraceLoader.Load(TraceDirectory.Path, n)).ToList();
+
+    public SoundFixtures Sounds { get; }
+
+    public TraceFixture() => Sounds = new SoundFixtures(SoundDurations.Derive(All));
+
+    public void Dispose() => Sounds.Dispose();
+}
+
+/// <summary>
+/// One case per `*.rest.jsonl` in ../shared/ari-traces: the simulator is driven through the scenario's steps and
+/// must answer and send events as the real Asterisk 22 did (docs/conformance.md). A failure lists every
+/// difference with scenario, socket, channel, index and trace line.
+/// </summary>
+public sealed class ConformanceTests(TraceFixture traces) : IClassFixture<TraceFixture>
+{
+    /// <summary>IVR_CONFORMANCE_SPEED runs the replay (and the simulator's clock) that many times faster; 1 by default.</summary>
+    static double Speed => double.TryParse(Environment.GetEnvironmentVariable("IVR_CONFORMANCE_SPEED"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 1;
+
+    public static TheoryData<string> Scenarios() => new(TraceLoader.Discover(TraceDirectory.Path));
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task The_simulator_behaves_like_the_reference_Asterisk_in(string scenario)
+    {
+        var trace = traces.All.Single(t => t.Name == scenario);
+        var plan = ReplayPlan.Build(trace);
+        var preludes = Preludes.For(trace, traces.All).Select(ReplayPlan.Build).ToList();
+        var dialplan = Path.Combine(AppContext.BaseDirectory, "Conformance", "Fixtures", "extensions.conf");
+
+        await using var replay = new ScenarioReplayer(plan, preludes, dialplan, traces.Sounds.Directory, Speed);
+        var mismatches = await replay.RunAsync();
+
+        Assert.True(mismatches.Count == 0,
+            $"{mismatches.Count} difference(s) from the trace {scenario} (../shared/ari-traces/{scenario}.*):\n" + string.Join("\n", mismatches));
+    }
+}
