@@ -93,4 +93,29 @@ public sealed class EventStreamTests
         Assert.Equal("7", Assert.IsType<ChannelDtmfReceived>(Assert.Single(ari.Events)).Digit);
         Assert.Equal(["connected 1"], ari.Notices);
     }
+
+    [Fact]
+    public async Task The_reader_keeps_reading_while_a_handler_is_stuck_so_other_channels_are_served()
+    {
+        await using var server = await FakeAriServer.StartAsync();
+        using var client = new AriClient(server.Options());
+        var release = new TaskCompletionSource();
+        var freeHandled = new TaskCompletionSource();
+        await using var stream = new AriEventStream(client, async (m, _) =>
+        {
+            var e = (ChannelDtmfReceived)m;
+            if (e.Channel.Id == "stuck") await release.Task;
+            else freeHandled.TrySetResult();
+        }).Start();
+        await server.WaitForSocketAsync(1);
+
+        for (var i = 0; i < 500; i++) await server.PushAsync(TraceSamples.Dtmf("stuck", "1"));
+        await server.PushAsync(TraceSamples.Dtmf("free", "2"));
+        await freeHandled.Task.WaitAsync(Patience);
+
+        Assert.Equal(499, stream.Dispatcher.Queued);
+        Assert.True(stream.IsConnected);
+        release.SetResult();
+        await stream.Dispatcher.WhenIdleAsync().WaitAsync(Patience);
+    }
 }

@@ -139,4 +139,30 @@ public sealed class RestRequestTests
         Assert.Contains("User is empty", e.Message);
         Assert.Contains("Application 'a,b'", e.Message);
     }
+
+    [Fact]
+    public async Task An_injected_http_handler_carries_the_requests_instead_of_the_socket_layer()
+    {
+        var handler = new ReplyingHandler();
+        using var ari = new AriClient(new AriClientOptions { BaseUrl = new Uri("http://asterisk.invalid:8088/ari"), User = "ivr", Password = "ivr", Application = "ivr" }, handler);
+
+        var ping = await ari.Asterisk.PingAsync();
+
+        Assert.Equal("pong", ping.Ping);
+        Assert.Equal("http://asterisk.invalid:8088/ari/asterisk/ping", handler.Seen!.RequestUri!.ToString());
+    }
+
+    sealed class ReplyingHandler : HttpMessageHandler
+    {
+        public HttpRequestMessage? Seen { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen = request;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"ping":"pong","timestamp":"2026-11-22T16:56:00.899+0000","asterisk_id":"02:fc"}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+        }
+    }
 }
