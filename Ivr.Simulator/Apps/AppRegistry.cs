@@ -48,10 +48,10 @@ internal sealed class AppRegistry(Pbx pbx)
         }
     }
 
-    /// <summary>Drops an app nobody serves and nothing is subscribed to.</summary>
+    /// <summary>Drops an app whose active socket is gone and that no channel is subscribed to; replaced sockets do not keep it.</summary>
     public void RemoveIfUnused(StasisApp app)
     {
-        if (app.Active is null && app.Sockets.Count == 0 && app.Outbound is null && !pbx.HasChannelsSubscribedTo(app.Name))
+        if (app.Active is null && app.Outbound is null && !pbx.HasChannelsSubscribedTo(app.Name))
             apps.Remove(app.Name);
     }
 

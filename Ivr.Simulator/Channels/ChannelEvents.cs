@@ -55,7 +55,7 @@ internal sealed class ChannelEvents(Pbx pbx)
     public void StasisEnd(SimChannel channel, string status)
     {
         if (channel.StasisApp is not { } app) return;
-        Publish(channel, new StasisEnd { Channel = channel.Snapshot() });
+        pbx.Events.Publish(new StasisEnd { Channel = channel.Snapshot() }, [app]);
         channel.StasisApp = null;
         channel.Unsubscribe(app);
         Varset(channel, "STASISSTATUS", status);

@@ -75,6 +75,12 @@ internal sealed class ChannelVariables(Pbx pbx)
                     return; // an unknown function is accepted and ignored, as the variables trace shows (204)
             }
         }
+        if (value.Length == 0)
+        {
+            // Setting no value deletes the variable, and Asterisk reports nothing (variables trace, IVR_EMPTY).
+            ch.Variables.Remove(name);
+            return;
+        }
         ch.Variables[name] = value;
         pbx.ChannelEvents.Varset(ch, name, value);
     }

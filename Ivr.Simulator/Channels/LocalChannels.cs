@@ -53,7 +53,17 @@ internal sealed class LocalChannels(Pbx pbx)
         return (one, two);
     }
 
-    /// <summary>Dials <c>;2</c> into its dialplan, as originate does (originate-failures trace for the outcomes).</summary>
+    /// <summary>Asterisk answers an originate at once and dials on its own thread a few milliseconds later.</summary>
+    static readonly TimeSpan DialAfterResponse = TimeSpan.FromMilliseconds(3);
+
+    /// <summary>Dials <c>;2</c> into its dialplan shortly after the request is answered, as originate does.</summary>
+    public void DialSoon(SimChannel one, SimChannel two, TimeSpan? timeout) =>
+        pbx.Clock.After(DialAfterResponse, () => pbx.Run(() =>
+        {
+            if (!one.Gone && !two.Gone) Dial(one, two, timeout);
+        }));
+
+    /// <summary>Dials <c>;2</c> into its dialplan (originate-failures trace for the outcomes).</summary>
     public void Dial(SimChannel one, SimChannel two, TimeSpan? timeout)
     {
         if (!pbx.Dialplan.Exists(two.Context, two.Exten))

@@ -72,7 +72,6 @@ internal sealed class Pbx
     public Dictionary<string, SimChannel> Channels { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, SimBridge> Bridges { get; } = new(StringComparer.Ordinal);
 
-    long epoch;
     long nextId;
     int nextLocal;
 
@@ -80,7 +79,6 @@ internal sealed class Pbx
     public void Boot()
     {
         StartupTime = Clock.Now;
-        epoch = StartupTime.ToUnixTimeSeconds();
         nextId = 0;
         nextLocal = 0;
         Channels.Clear();
@@ -100,7 +98,8 @@ internal sealed class Pbx
         foreach (var ch in all.Where(c => !c.Gone)) Hangups.Finish(ch, HangupCauses.Unknown);
     }
 
-    public string NewUniqueId() => epoch.ToString(CultureInfo.InvariantCulture) + "." + (nextId++).ToString(CultureInfo.InvariantCulture);
+    /// <summary>Asterisk's uniqueid: the creation time in seconds and a counter that starts at 0 when Asterisk boots.</summary>
+    public string NewUniqueId() => Clock.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "." + (nextId++).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The 8-hex-digit sequence Asterisk puts in Local and Announcer channel names.</summary>
     public string NewLocalSuffix() => (nextLocal++).ToString("x8", CultureInfo.InvariantCulture);

@@ -23,7 +23,7 @@ internal static class Originate
         };
         var (one, two) = pbx.Locals.Create(local);
         var snapshot = one.Snapshot();
-        pbx.Locals.Dial(one, two, timeout);
+        pbx.Locals.DialSoon(one, two, timeout);
         return AriResults.Json(snapshot, AriJsonContext.Default.Channel);
     }
 
