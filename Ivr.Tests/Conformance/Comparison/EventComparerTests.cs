@@ -111,4 +111,17 @@ public sealed class EventComparerTests
         Assert.Equal("socket ivr#1, channel 1795365481.1, simulator event #20", mismatch.Where);
         Assert.Contains("the simulator sent PlaybackFinished, which the trace does not have here (this channel's trace lines: 12…48)", mismatch.What);
     }
+
+    [Fact]
+    public void Answers_to_different_outbound_requests_may_come_in_either_order()
+    {
+        var trace = TraceLoader.Load(TraceDirectory.Path, "outbound-websocket");
+        var events = Replayed(trace.Events);
+        var a = events.FindIndex(e => (string?)e.Json["request_id"] == "req-10");
+        var b = events.FindIndex(e => (string?)e.Json["request_id"] == "req-11");
+        (events[a], events[b]) = (events[b] with { Seq = events[a].Seq }, events[a] with { Seq = events[b].Seq });
+
+        Assert.Empty(EventComparer.Compare("outbound-websocket", trace.Events, events));
+        Assert.Equal("request:req-10", EventKey.Of(trace.Events[a].Json));
+    }
 }

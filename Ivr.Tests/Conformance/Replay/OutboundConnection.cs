@@ -22,6 +22,19 @@ public sealed class OutboundConnection(string label, string url, string? authori
     {
         try
         {
+            await ReadUntilClosedAsync(log, ct);
+        }
+        finally
+        {
+            // Once the request handler returns, ASP.NET Core disposes the socket; nothing may touch it after.
+            finished = true;
+        }
+    }
+
+    async Task ReadUntilClosedAsync(MessageLog log, CancellationToken ct)
+    {
+        try
+        {
             var code = await WebSocketMessages.ReadAsync(socket, text => log.Add(label, text), ct);
             if (ClosedByUs) return;
             ClosedBySimulator = code;
@@ -51,6 +64,10 @@ public sealed class OutboundConnection(string label, string url, string? authori
     public void Abort()
     {
         ClosedByUs = true;
-        socket.Abort();
+        if (finished) return;
+        try { socket.Abort(); }
+        catch (ObjectDisposedException) { /* the request ended meanwhile, and with it the socket */ }
     }
+
+    volatile bool finished;
 }
