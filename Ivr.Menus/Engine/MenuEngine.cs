@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ivr.Menus.Input;
 using Ivr.Menus.Model;
 
 namespace Ivr.Menus.Engine;
@@ -8,8 +9,24 @@ namespace Ivr.Menus.Engine;
 /// timers are commands, time arrives as events, so every race (keys during prompts, a timer against a key, a hang-up
 /// anywhere) is decided only by event order and is reproducible in tests.
 /// </summary>
-public sealed class MenuEngine(MenuSet set)
+public sealed class MenuEngine
 {
+    readonly MenuSet set;
+    readonly IReadOnlyDictionary<string, Func<string, DateOnly, DigitCheck>> validators;
+
+    /// <summary>
+    /// An engine for one revision. Validators the host declared beyond the built-in ones are passed in as pure
+    /// functions; a collect naming a validator that is in neither is refused here rather than accepting any input.
+    /// </summary>
+    public MenuEngine(MenuSet set, IReadOnlyDictionary<string, Func<string, DateOnly, DigitCheck>>? hostValidators = null)
+    {
+        this.set = set;
+        validators = hostValidators ?? new Dictionary<string, Func<string, DateOnly, DigitCheck>>();
+        foreach (var collect in set.Nodes.Values.OfType<CollectNode>())
+            if (collect.Validator is { } v && !DigitValidators.Exists(v.Name) && !validators.ContainsKey(v.Name))
+                throw new ArgumentException($"{v.At}: node '{collect.Id}' uses validator '{v.Name}', which the host did not hand to the engine", nameof(hostValidators));
+    }
+
     public MenuSet Set => set;
 
     public Step Start(CallEvent.Started started)
@@ -23,7 +40,7 @@ public sealed class MenuEngine(MenuSet set)
             Variables = new Dictionary<string, string> { ["caller"] = started.Caller, ["entry"] = started.Entry, ["language"] = language }
                 .ToImmutableDictionary(),
         };
-        var turn = new Turn(set, state);
+        var turn = new Turn(set, validators, state);
         turn.Enter(entry.Id);
         return turn.Result();
     }
@@ -33,7 +50,7 @@ public sealed class MenuEngine(MenuSet set)
         if (state.Revision != set.Revision)
             throw new ArgumentException($"call state is of menu revision {state.Revision}, this engine runs {set.Revision}", nameof(state));
         if (state.Ended) return new Step(state, [], []);
-        var turn = new Turn(set, state);
+        var turn = new Turn(set, validators, state);
         turn.On(e);
         return turn.Result();
     }

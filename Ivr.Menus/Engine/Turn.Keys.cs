@@ -75,9 +75,9 @@ sealed partial class Turn
         CancelTimers();
         var digits = _s.Digits;
         if (digits.Length < c.MinLength) { Retry(c.Invalid); return; }
-        var check = c.Validator is null ? DigitCheck.Ok(digits) : DigitValidators.Exists(c.Validator.Name)
-            ? DigitValidators.Check(c.Validator.Name, digits, _s.Today)
-            : DigitCheck.Ok(digits);
+        var check = c.Validator is null ? DigitCheck.Ok(digits)
+            : validators.TryGetValue(c.Validator.Name, out var hostCheck) ? hostCheck(digits, _s.Today)
+            : DigitValidators.Check(c.Validator.Name, digits, _s.Today);
         if (check is not DigitCheck.Valid valid)
         {
             Store(c.Into + ".error", check is DigitCheck.Ambiguous ? "ambiguous" : "invalid", masked: false);

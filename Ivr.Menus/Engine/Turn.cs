@@ -1,9 +1,10 @@
+using Ivr.Menus.Input;
 using Ivr.Menus.Model;
 
 namespace Ivr.Menus.Engine;
 
 /// <summary>One engine step in progress: the state being built and the commands issued so far.</summary>
-sealed partial class Turn(MenuSet set, CallState state)
+sealed partial class Turn(MenuSet set, IReadOnlyDictionary<string, Func<string, DateOnly, DigitCheck>> validators, CallState state)
 {
     CallState _s = state;
     readonly List<CallCommand> _out = [];

@@ -75,16 +75,17 @@ public sealed class Fields(YMapping map, string owner, DiagnosticBag diagnostics
         return d;
     }
 
-    public NodeRef? Ref(string key, bool required = false)
-    {
-        var s = Scalar(key, required);
-        return s is null ? null : new NodeRef(s.Value, s.At);
-    }
+    public NodeRef? Ref(string key, bool required = false) => NonEmpty(key, required, "a node id") is { } s ? new NodeRef(s.Value, s.At) : null;
 
-    public NameRef? Name(string key, bool required = false)
+    public NameRef? Name(string key, bool required = false) => NonEmpty(key, required, "a name") is { } s ? new NameRef(s.Value, s.At) : null;
+
+    /// <summary>An empty `next:` would otherwise pass every reference check and strand the caller.</summary>
+    YScalar? NonEmpty(string key, bool required, string what)
     {
         var s = Scalar(key, required);
-        return s is null ? null : new NameRef(s.Value, s.At);
+        if (s is null || s.Value.Length > 0) return s;
+        diagnostics.Error(s.At, $"{owner}: '{key}' is empty", $"write {what} after '{key}:'");
+        return null;
     }
 
     public YMapping? Mapping(string key, bool required = false) => As<YMapping>(Node(key, required), key, "a mapping of name: value");

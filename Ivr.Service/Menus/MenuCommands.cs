@@ -8,10 +8,15 @@ public static class MenuCommands
     /// <summary>Exit codes: 0 ok, 1 the menus or tests have errors, 2 the command line is wrong.</summary>
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0] is "help" or "-h" or "--help")
+        if (args.Length == 0)
+        {
+            error.WriteLine(Usage);
+            return 2;
+        }
+        if (args[0] is "help" or "-h" or "--help")
         {
             output.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            return 0;
         }
         MenuOptions options;
         try { options = MenuOptions.Parse(args[1..]); }

@@ -70,6 +70,7 @@ public class BrokenMenuTests
     [InlineData("unclosed bracket", "  main:\n    type: menu\n    prompt: main-menu\n    options: {1: bye\n", "15:1", "did not find expected ',' or '}'")]
     [InlineData("survey scale too large", "  main:\n    type: survey\n    prompt: rate-us\n    scale: 10\n    into: score\n    next: bye\n", "14:12", "'scale' is 10, out of range")]
     [InlineData("seat key with no seat", "  main:\n    type: menu\n    prompt: main-menu\n    seat: nowhere\n    options: {1: bye}\n", "14:11", "goes to 'nowhere', which is not a node")]
+    [InlineData("empty next", "  main:\n    type: play\n    play: welcome\n    next:\n", "14:10", "node 'main': 'next' is empty (write a node id after 'next:')")]
     public void Broken_node_gives_error_at_its_position(string because, string nodes, string at, string message) =>
         ExpectError(Header + nodes, at, message, because);
 
