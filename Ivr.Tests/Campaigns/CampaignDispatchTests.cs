@@ -7,6 +7,14 @@ public sealed class CampaignDispatchTests(CampaignEngineFixture f) : IClassFixtu
 {
     static DateTimeOffset Beijing(string local) => DateTimeOffset.Parse(local + "+08:00");
 
+    /// <summary>Targets and (when given) attempts of the campaign's latest run, counted by state.</summary>
+    static async Task AssertStatesAsync(CampaignEngine e, long id, Dictionary<string, long> targets, Dictionary<string, long>? attempts = null)
+    {
+        var progress = await e.ProgressAsync(id);
+        Assert.Equal(targets, progress.TargetsByState);
+        if (attempts != null) Assert.Equal(attempts, progress.AttemptsByState);
+    }
+
     int SentTo(IEnumerable<string> phones) => f.Sms.Sent.Values.Count(v => phones.Contains(v.Phone));
 
     [Fact]
@@ -153,9 +161,7 @@ public sealed class CampaignDispatchTests(CampaignEngineFixture f) : IClassFixtu
 
         e.AdvanceTo(Beijing("2026-03-16T10:02:00"));
         await e.RunDueAsync();
-        var progress = await e.ProgressAsync(id);
-        Assert.Equal(new Dictionary<string, long> { ["sent"] = 1 }, progress.TargetsByState);
-        Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1 }, progress.AttemptsByState);
+        await AssertStatesAsync(e, id, new() { ["sent"] = 1 }, new() { ["accepted"] = 1 });
         Assert.Equal(1, SentTo(phones));
     }
 
@@ -176,9 +182,7 @@ public sealed class CampaignDispatchTests(CampaignEngineFixture f) : IClassFixtu
 
         await e.RunDueAsync();
 
-        var progress = await e.ProgressAsync(id);
-        Assert.Equal(new Dictionary<string, long> { ["sent"] = 1 }, progress.TargetsByState);
-        Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1, ["not_sent"] = 1 }, progress.AttemptsByState);
+        await AssertStatesAsync(e, id, new() { ["sent"] = 1 }, new() { ["accepted"] = 1, ["not_sent"] = 1 });
         Assert.Equal(1, SentTo(phones));
     }
 
