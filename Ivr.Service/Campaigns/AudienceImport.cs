@@ -25,6 +25,7 @@ public sealed class AudienceImport(NpgsqlDataSource db)
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var del = new NpgsqlCommand("delete from campaign_audience_rows where campaign_id = $1", conn, tx))
         {
+            del.CommandTimeout = (int)AudiencePlanner.BulkTimeout.TotalSeconds;
             del.Parameters.AddWithValue(campaignId);
             await del.ExecuteNonQueryAsync(ct);
         }
@@ -32,6 +33,7 @@ public sealed class AudienceImport(NpgsqlDataSource db)
         await using (var copy = await conn.BeginBinaryImportAsync(
             "copy campaign_audience_rows (campaign_id, taxpayer_id, phone, variables) from stdin (format binary)", ct))
         {
+            copy.Timeout = AudiencePlanner.BulkTimeout;
             var line = 1;
             var variables = new Dictionary<string, string>();
             for (var record = CsvReader.ReadRecord(csv); record != null; record = CsvReader.ReadRecord(csv))

@@ -7,6 +7,14 @@ public sealed class CampaignDispatchTests(CampaignEngineFixture f) : IClassFixtu
 {
     static DateTimeOffset Beijing(string local) => DateTimeOffset.Parse(local + "+08:00");
 
+    /// <summary>Targets and (when given) attempts of the campaign's latest run, counted by state.</summary>
+    static async Task AssertStatesAsync(CampaignEngine e, long id, Dictionary<string, long> targets, Dictionary<string, long>? attempts = null)
+    {
+        var progress = await e.ProgressAsync(id);
+        Assert.Equal(targets, progress.TargetsByState);
+        if (attempts != null) Assert.Equal(attempts, progress.AttemptsByState);
+    }
+
     int SentTo(IEnumerable<string> phones) => f.Sms.Sent.Values.Count(v => phones.Contains(v.Phone));
 
     [Fact]
@@ -153,9 +161,7 @@ public sealed class CampaignDispatchTests(CampaignEngineFixture f) : IClassFixtu
 
         e.AdvanceTo(Beijing("2026-03-16T10:02:00"));
         await e.RunDueAsync();
-        var progress = await e.ProgressAsync(id);
-        Assert.Equal(new Dictionary<string, long> { ["sent"] = 1 }, progress.TargetsByState);
-        Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1 }, progress.AttemptsByState);
+        await AssertStatesAsync(e, id, new() { ["sent"] = 1 }, new() { ["accepted"] = 1 });
         Assert.Equal(1, SentTo(phones));
     }
 
@@ -176,9 +182,7 @@ public sealed class CampaignDispatchTests(CampaignEngineFixture f) : IClassFixtu
 
         await e.RunDueAsync();
 
-        var progress = await e.ProgressAsync(id);
-        Assert.Equal(new Dictionary<string, long> { ["sent"] = 1 }, progress.TargetsByState);
-        Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1, ["not_sent"] = 1 }, progress.AttemptsByState);
+        await AssertStatesAsync(e, id, new() { ["sent"] = 1 }, new() { ["accepted"] = 1, ["not_sent"] = 1 });
         Assert.Equal(1, SentTo(phones));
     }
 
@@ -215,5 +219,32 @@ public sealed class CampaignDispatchTests(CampaignEngineFixture f) : IClassFixtu
         Assert.Equal(["audienceSql", "retryPolicy", "schedule", "templateCode", "windows"], error.Errors.Keys.Order());
         Assert.Contains("must return columns taxpayer_id and phone", error.Errors["audienceSql"][0]);
         Assert.Contains("unknown outcome 'busyy'", error.Errors["retryPolicy"][0]);
+    }
+
+    [Fact]
+    public async Task An_uploaded_CSV_audience_is_loaded_with_COPY_and_sent_with_its_columns_as_variables()
+    {
+        await using var e = f.Engine(Beijing("2026-03-18T10:00:00"));
+        var id = await e.Admin.CreateAsync(new Campaign { Name = "csv", TemplateCode = "SMS_123" }, default);
+        var csv = "\uFEFFtaxpayer_id,phone,name,tax\r\n911100000000000A01,13912000001,\"北京某某, 有限公司\",增值税\r\n911100000000000A02,13912000002,张三,个税\r\n";
+        Assert.Equal(2, await e.Get<AudienceImport>().ImportCsvAsync(id, new StringReader(csv), "upload.csv", default));
+        await e.Admin.ScheduleAsync(id, default);
+        await e.RunDueAsync();
+        var sent = f.Sms.Sent.Values.Single(v => v.Phone == "13912000001");
+        Assert.Contains("\"name\":\"北京某某, 有限公司\"", sent.Params);
+        Assert.Contains("\"tax\":\"增值税\"", sent.Params);
+        Assert.Equal(new Dictionary<string, long> { ["sent"] = 2 }, (await e.ProgressAsync(id)).TargetsByState);
+    }
+
+    [Theory]
+    [InlineData("id,phone\n1,13900000000\n", "line 1: the header must name columns taxpayer_id and phone")]
+    [InlineData("taxpayer_id,phone\n1,13900000000\n2,1390000\n", "line 3: phone '1390000' is not a mobile number")]
+    [InlineData("taxpayer_id,phone\n1,13900000000,extra\n", "line 2: 3 fields, the header has 2")]
+    public async Task A_bad_CSV_audience_is_refused_with_its_line(string csv, string expected)
+    {
+        await using var e = f.Engine(Beijing("2026-03-18T10:00:00"));
+        var id = await e.Admin.CreateAsync(new Campaign { Name = "bad csv", TemplateCode = "SMS_123" }, default);
+        var error = await Assert.ThrowsAsync<FormatException>(() => e.Get<AudienceImport>().ImportCsvAsync(id, new StringReader(csv), "upload.csv", default));
+        Assert.Equal("upload.csv " + expected, error.Message[..("upload.csv " + expected).Length]);
     }
 }

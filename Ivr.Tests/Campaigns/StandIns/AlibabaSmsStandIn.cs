@@ -58,14 +58,14 @@ public sealed class AlibabaSmsStandIn : IAsyncDisposable
         if (body != expected || request.ContentType?.StartsWith("application/x-www-form-urlencoded") != true)
         {
             Refused.Enqueue(body);
-            return Json(new { Code = "SignatureDoesNotMatch", Message = "Specified signature is not matched with our calculation." }, 400);
+            return LoopbackServer.ProviderJson(new { Code = "SignatureDoesNotMatch", Message = "Specified signature is not matched with our calculation." }, 400);
         }
         return pairs["Action"] switch
         {
             "SendSms" => await SendAsync(pairs),
             "SendBatchSms" => Batch(pairs),
             "QuerySendDetails" => Query(pairs),
-            var a => Json(new { Code = "InvalidAction.NotFound", Message = a }, 404),
+            var a => LoopbackServer.ProviderJson(new { Code = "InvalidAction.NotFound", Message = a }, 404),
         };
     }
 
@@ -74,13 +74,13 @@ public sealed class AlibabaSmsStandIn : IAsyncDisposable
         if (MaxDelayMs > 0) await Task.Delay(Random.Shared.Next(MaxDelayMs));
         if (DelayMs > 0) await Task.Delay(DelayMs);
         if (Interlocked.Decrement(ref throttleNext) >= 0)
-            return Json(new { Code = "isv.BUSINESS_LIMIT_CONTROL", Message = "触发分钟级流控Permits:1", RequestId = Guid.NewGuid() });
+            return LoopbackServer.ProviderJson(new { Code = "isv.BUSINESS_LIMIT_CONTROL", Message = "触发分钟级流控Permits:1", RequestId = Guid.NewGuid() });
         if (FailPhone.TryGetValue(p["PhoneNumbers"], out var code))
-            return Json(new { Code = code, Message = "forced by the test", RequestId = Guid.NewGuid() });
+            return LoopbackServer.ProviderJson(new { Code = code, Message = "forced by the test", RequestId = Guid.NewGuid() });
         var bizId = $"{Interlocked.Increment(ref bizIds)}^0";
         if (!Sent.TryAdd(p["OutId"], (p["PhoneNumbers"], p["TemplateCode"], p["TemplateParam"], bizId))) Duplicates.Enqueue(p["OutId"]);
         if (MaxDelayMs > 0) await Task.Delay(Random.Shared.Next(MaxDelayMs));
-        return Json(new { Code = "OK", Message = "OK", BizId = bizId, RequestId = Guid.NewGuid() });
+        return LoopbackServer.ProviderJson(new { Code = "OK", Message = "OK", BizId = bizId, RequestId = Guid.NewGuid() });
     }
 
     IResult Batch(Dictionary<string, string> p)
@@ -88,7 +88,7 @@ public sealed class AlibabaSmsStandIn : IAsyncDisposable
         var phones = JsonSerializer.Deserialize<string[]>(p["PhoneNumberJson"])!;
         var bizId = $"{Interlocked.Increment(ref bizIds)}^0";
         for (var i = 0; i < phones.Length; i++) Sent.TryAdd($"{p["OutId"]}#{i}", (phones[i], p["TemplateCode"], p["TemplateParamJson"], bizId));
-        return Json(new { Code = "OK", Message = "OK", BizId = bizId, RequestId = Guid.NewGuid() });
+        return LoopbackServer.ProviderJson(new { Code = "OK", Message = "OK", BizId = bizId, RequestId = Guid.NewGuid() });
     }
 
     IResult Query(Dictionary<string, string> p)
@@ -96,7 +96,7 @@ public sealed class AlibabaSmsStandIn : IAsyncDisposable
         var items = Sent.Where(s => s.Value.Phone == p["PhoneNumber"])
             .Select(s => new { PhoneNum = s.Value.Phone, SendStatus = 3, ErrCode = "DELIVERED", TemplateCode = s.Value.Template, OutId = s.Key })
             .ToArray();
-        return Json(new { Code = "OK", Message = "OK", TotalCount = items.Length, SmsSendDetailDTOs = new { SmsSendDetailDTO = items } });
+        return LoopbackServer.ProviderJson(new { Code = "OK", Message = "OK", TotalCount = items.Length, SmsSendDetailDTOs = new { SmsSendDetailDTO = items } });
     }
 
     static string Canonical(Dictionary<string, string> pairs)
@@ -107,11 +107,6 @@ public sealed class AlibabaSmsStandIn : IAsyncDisposable
         var signature = Convert.ToBase64String(new HMACSHA1(Encoding.UTF8.GetBytes(AccessKeySecret + "&")).ComputeHash(Encoding.UTF8.GetBytes(toSign)));
         return query + "&Signature=" + Uri.EscapeDataString(signature);
     }
-
-    // Provider JSON is PascalCase; the web defaults would camel-case it.
-    static IResult Json(object body, int status = 200) => Results.Json(body, AsIs, statusCode: status);
-
-    static readonly JsonSerializerOptions AsIs = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

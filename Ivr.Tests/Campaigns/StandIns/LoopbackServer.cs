@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,4 +24,9 @@ public static class LoopbackServer
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address + "/"));
     }
+
+    /// <summary>A provider's JSON answer: PascalCase names as sent (the web defaults would camel-case them), Chinese unescaped.</summary>
+    public static IResult ProviderJson(object body, int status = 200) => Results.Json(body, AsIs, statusCode: status);
+
+    static readonly JsonSerializerOptions AsIs = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

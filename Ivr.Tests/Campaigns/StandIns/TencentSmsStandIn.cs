@@ -40,18 +40,18 @@ public sealed class TencentSmsStandIn : IAsyncDisposable
         if (request.Headers.Authorization.ToString() != expected || request.Headers["X-TC-Action"] != "SendSms" || request.Headers["X-TC-Version"] != "2021-01-11")
         {
             Refused.Enqueue(request.Headers.Authorization.ToString());
-            return Json(new { Response = new { Error = new { Code = "AuthFailure.SignatureFailure", Message = "签名错误" }, RequestId = Guid.NewGuid() } });
+            return LoopbackServer.ProviderJson(new { Response = new { Error = new { Code = "AuthFailure.SignatureFailure", Message = "签名错误" }, RequestId = Guid.NewGuid() } });
         }
         if (NextError is { } code)
         {
             NextError = null;
-            return Json(new { Response = new { Error = new { Code = code, Message = "forced by the test" }, RequestId = Guid.NewGuid() } });
+            return LoopbackServer.ProviderJson(new { Response = new { Error = new { Code = code, Message = "forced by the test" }, RequestId = Guid.NewGuid() } });
         }
         using var doc = JsonDocument.Parse(body);
         var phone = doc.RootElement.GetProperty("PhoneNumberSet")[0].GetString()!;
         var serial = Guid.NewGuid().ToString("N");
         Sent.Enqueue((doc.RootElement.GetProperty("SessionContext").GetString()!, phone, serial));
-        return Json(new
+        return LoopbackServer.ProviderJson(new
         {
             Response = new
             {
@@ -73,11 +73,6 @@ public sealed class TencentSmsStandIn : IAsyncDisposable
         var key = new[] { date, "sms", "tc3_request" }.Aggregate(Encoding.UTF8.GetBytes("TC3" + SecretKey), Mac);
         return $"TC3-HMAC-SHA256 Credential={SecretId}/{scope}, SignedHeaders=content-type;host, Signature={Hex(Mac(key, toSign))}";
     }
-
-    // Provider JSON is PascalCase; the web defaults would camel-case it.
-    static IResult Json(object body, int status = 200) => Results.Json(body, AsIs, statusCode: status);
-
-    static readonly JsonSerializerOptions AsIs = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
