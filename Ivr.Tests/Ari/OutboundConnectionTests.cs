@@ -7,6 +7,7 @@ using Ivr.Ari.Handles;
 using Ivr.Ari.Models;
 using Ivr.Ari.Native;
 using Ivr.Tests.Ari.FakeAri;
+using Ivr.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -4,6 +4,7 @@ using Ivr.Ari.Models;
 using Ivr.Ari.Native;
 using Ivr.Simulator;
 using Ivr.Tests.Ari.FakeAri;
+using Ivr.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Ivr.Tests.Infrastructure;
+
 namespace Ivr.Tests.Speech;
 
 /// <summary>A request as it reached the server: method, path with query, every header as sent, the body bytes.</summary>
@@ -26,28 +28,18 @@ public sealed record ScriptedResponse(int Status, byte[] Body, string? ContentTy
 /// </summary>
 public sealed class ScriptedHttpServer : IAsyncDisposable
 {
-    readonly WebApplication app;
+    WebApplication app = null!;
     readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> replies = new(StringComparer.Ordinal);
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public Uri BaseUri { get; private set; } = null!;
 
-    ScriptedHttpServer()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        app = builder.Build();
-        app.Run(HandleAsync);
-    }
-
     public static async Task<ScriptedHttpServer> StartAsync()
     {
         var server = new ScriptedHttpServer();
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        (server.app, var address) = await LoopbackApp.StartAsync(a => a.Run(server.HandleAsync));
+        server.BaseUri = new Uri(address, "/");
         return server;
     }
 

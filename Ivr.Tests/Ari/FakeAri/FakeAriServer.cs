@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using Ivr.Ari;
+using Ivr.Tests.Infrastructure;
 using Ivr.Ari.Json;
 using Ivr.Ari.Models;
 using Microsoft.AspNetCore.Builder;

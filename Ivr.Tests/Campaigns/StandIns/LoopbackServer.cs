@@ -1,28 +1,17 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
+using Ivr.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Http;
 
 namespace Ivr.Tests.Campaigns.StandIns;
 
-/// <summary>A Kestrel server on a free loopback port, for provider stand-ins reached over real sockets.</summary>
+/// <summary>Provider stand-ins reached over real sockets: a loopback app whose URL ends in '/', and providers' JSON.</summary>
 public static class LoopbackServer
 {
     public static async Task<(WebApplication App, Uri Url)> StartAsync(Action<WebApplication> map)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, new Uri(address + "/"));
+        var (app, address) = await LoopbackApp.StartAsync(map);
+        return (app, new Uri(address, "/"));
     }
 
     /// <summary>A provider's JSON answer: PascalCase names as sent (the web defaults would camel-case them), Chinese unescaped.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Ivr.Tests.Ari.FakeAri;
+namespace Ivr.Tests.Infrastructure;
 
 /// <summary>An in-process Kestrel app on 127.0.0.1 with a free port, WebSockets on, logging off.</summary>
 public static class LoopbackApp
