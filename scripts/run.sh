@@ -60,9 +60,11 @@ else
 fi
 
 http_port=${IVR_HTTP_PORT:-18080}
+# The admin API and the Hangfire dashboard refuse requests without a key: make one for this run.
+export IVR_ADMIN_KEY=${IVR_ADMIN_KEY:-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')}
 "${ivr[@]}" serve --urls "http://127.0.0.1:$http_port" > .run/service.log 2>&1 &
 pids+=($!)
 wait_for .run/service.log "ARI events connected" "$!" service
-echo "run: service on http://127.0.0.1:$http_port (log .run/service.log)" >&2
+echo "run: service on http://127.0.0.1:$http_port (log .run/service.log); admin key $IVR_ADMIN_KEY (dashboard /admin/hangfire)" >&2
 
 "${ivr[@]}" phone --number 12366 --caller "${IVR_CALLER:-13800000000}"
