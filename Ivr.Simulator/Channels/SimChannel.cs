@@ -34,6 +34,9 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     public string? PendingApp { get; set; }
     public IReadOnlyList<string> PendingAppArgs { get; set; } = [];
 
+    /// <summary>STASISSTATUS to report once the channel's hangup reaches its PBX (shutdown reports it after StasisEnd).</summary>
+    public string? PendingStasisStatus { get; set; }
+
     /// <summary>Apps receiving this channel's events, each with how many reasons it has to (Stasis, originate).</summary>
     public Dictionary<string, int> Subscribers { get; } = new(StringComparer.Ordinal);
 
