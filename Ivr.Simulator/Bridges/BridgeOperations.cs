@@ -84,6 +84,7 @@ internal sealed class BridgeOperations(Pbx pbx)
             if (ch.ConnectedName == name && ch.ConnectedNumber == number) continue;
             ch.ConnectedName = name;
             ch.ConnectedNumber = number;
+            ch.ConnectedByBridge = true;
             pbx.ChannelEvents.ConnectedLine(ch);
         }
     }

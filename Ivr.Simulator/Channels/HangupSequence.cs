@@ -58,7 +58,7 @@ internal sealed class HangupSequence(Pbx pbx)
         pbx.Dialer.PartnerGone(channel);
         (channel.AppName, channel.AppData) = channel.IsOutgoingLeg && !channel.IsCreated ? ("AppDial2", "(Outgoing Line)") : ("", "");
         var callerChanged = false;
-        if (channel.Peer is { } half && (channel.CallerName, channel.CallerNumber) != (half.ConnectedName, half.ConnectedNumber))
+        if (channel.Peer is { ConnectedByBridge: true } half && (channel.CallerName, channel.CallerNumber) != (half.ConnectedName, half.ConnectedNumber))
         {
             // The Local pair's connected-line update reaches this half's caller id only as it is torn down, and is
             // reported after ChannelDestroyed (bridge-seat trace).

@@ -15,6 +15,9 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     public string ConnectedNumber { get; set; } = "";
     public string Language { get; set; } = "en";
 
+    /// <summary>A bridge set this channel's connected line; a Local pair passes that on to the other half when it ends.</summary>
+    public bool ConnectedByBridge { get; set; }
+
     public string Context { get; set; } = "";
     public string Exten { get; set; } = "";
     public int Priority { get; set; } = 1;
