@@ -135,6 +135,15 @@ internal sealed class LocalChannels(Pbx pbx)
             return;
         }
         if (one is not null) pbx.ChannelEvents.Dial(one, dialstatus, $"{two.Exten}@{two.Context}");
+        if (one is { IsCreated: true })
+        {
+            // A channel from /channels/create stays in its app, Down, until the app hangs it up (dial-create trace).
+            one.Peer = null;
+            two.Peer = null;
+            two.HangingUp = true;
+            pbx.Hangups.Finish(two, cause);
+            return;
+        }
         two.HangingUp = true;
         pbx.ChannelEvents.HangupRequest(two, HangupCauses.Unknown, soft: false);
         if (one is not null) pbx.Hangups.Finish(one, HangupCauses.Unknown);
