@@ -77,11 +77,14 @@ internal sealed class LocalChannels(Pbx pbx)
             pbx.ChannelEvents.CallerId(two);
             pbx.ChannelEvents.ConnectedLine(two);
         }
-        pbx.ChannelEvents.Dial(one, "", $"{two.Exten}@{two.Context}");
+        pbx.ChannelEvents.Dial(one, "", DialString(one, two));
         if (timeout is { } t && t > TimeSpan.Zero)
             one.AnswerTimeout = pbx.Clock.After(t, () => pbx.Run(() => NoAnswer(one, two)));
         pbx.Runner.Start(two);
     }
+
+    /// <summary>Originate dials show <c>exten@context</c>; a dial of a created channel shows none (dial-create trace).</summary>
+    static string DialString(SimChannel one, SimChannel two) => one.IsCreated ? "" : $"{two.Exten}@{two.Context}";
 
     void NoAnswer(SimChannel one, SimChannel two)
     {
@@ -98,7 +101,7 @@ internal sealed class LocalChannels(Pbx pbx)
         if (two.Peer is not { IsOutgoingLeg: true, Gone: false } one || one.State == "Up") return;
         one.AnswerTimeout?.Dispose();
         pbx.ChannelEvents.SetState(one, "Up");
-        pbx.ChannelEvents.Dial(one, "ANSWER", $"{two.Exten}@{two.Context}");
+        pbx.ChannelEvents.Dial(one, "ANSWER", DialString(one, two));
         if (one.DialedBy is not null) pbx.Dialer.Answered(one);
         else if (one.PendingApp is { } app)
         {
@@ -118,7 +121,7 @@ internal sealed class LocalChannels(Pbx pbx)
     {
         if (two.Peer is not { IsOutgoingLeg: true, Gone: false } one || one.State is "Up" or "Ringing") return;
         pbx.ChannelEvents.SetState(one, "Ringing");
-        pbx.ChannelEvents.Dial(one, "RINGING", $"{two.Exten}@{two.Context}");
+        pbx.ChannelEvents.Dial(one, "RINGING", DialString(one, two));
     }
 
     /// <summary>Busy()/Congestion(): Dial reports it, <c>;1</c> goes with cause 0, <c>;2</c> with the cause.</summary>
@@ -134,7 +137,7 @@ internal sealed class LocalChannels(Pbx pbx)
             pbx.Hangups.Finish(two, cause);
             return;
         }
-        if (one is not null) pbx.ChannelEvents.Dial(one, dialstatus, $"{two.Exten}@{two.Context}");
+        if (one is not null) pbx.ChannelEvents.Dial(one, dialstatus, DialString(one, two));
         if (one is { IsCreated: true })
         {
             // A channel from /channels/create stays in its app, Down, until the app hangs it up (dial-create trace).
