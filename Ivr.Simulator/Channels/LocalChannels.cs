@@ -77,18 +77,23 @@ internal sealed class LocalChannels(Pbx pbx)
             pbx.ChannelEvents.CallerId(two);
             pbx.ChannelEvents.ConnectedLine(two);
         }
-        pbx.ChannelEvents.Dial(one, "", DialString(one, two));
+        pbx.ChannelEvents.Dial(one, "", $"{two.Exten}@{two.Context}");
         if (timeout is { } t && t > TimeSpan.Zero)
             one.AnswerTimeout = pbx.Clock.After(t, () => pbx.Run(() => NoAnswer(one, two)));
         pbx.Runner.Start(two);
     }
 
-    /// <summary>Originate dials show <c>exten@context</c>; a dial of a created channel shows none (dial-create trace).</summary>
+    /// <summary>Originate dials show <c>exten@context</c> throughout; a created channel's dial shows it only in its first Dial (dial-create trace).</summary>
     static string DialString(SimChannel one, SimChannel two) => one.IsCreated ? "" : $"{two.Exten}@{two.Context}";
 
     void NoAnswer(SimChannel one, SimChannel two)
     {
         if (one.Gone || one.State == "Up") return;
+        if (one.IsCreated)
+        {
+            one.HangingUp = true;
+            pbx.ChannelEvents.HangupRequest(one, HangupCauses.SoftHangupExplicit, soft: true);
+        }
         two.HangingUp = true;
         pbx.ChannelEvents.HangupRequest(two, HangupCauses.NoAnswer, soft: false);
         pbx.Hangups.Finish(one, HangupCauses.NoAnswer);
@@ -122,6 +127,14 @@ internal sealed class LocalChannels(Pbx pbx)
         if (two.Peer is not { IsOutgoingLeg: true, Gone: false } one || one.State is "Up" or "Ringing") return;
         pbx.ChannelEvents.SetState(one, "Ringing");
         pbx.ChannelEvents.Dial(one, "RINGING", DialString(one, two));
+    }
+
+    /// <summary>Media before answer on <c>;2</c>: the caller side sees Dial PROGRESS once (dial-create trace, early media).</summary>
+    public void EarlyMedia(SimChannel two)
+    {
+        if (two.State == "Up" || two.Peer is not { IsOutgoingLeg: true, Gone: false } one || one.State == "Up" || one.ProgressSent) return;
+        one.ProgressSent = true;
+        pbx.ChannelEvents.Dial(one, "PROGRESS", DialString(one, two));
     }
 
     /// <summary>Busy()/Congestion(): Dial reports it, <c>;1</c> goes with cause 0, <c>;2</c> with the cause.</summary>

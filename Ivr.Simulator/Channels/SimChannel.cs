@@ -60,6 +60,9 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     public bool IsCreated { get; set; }
     public bool Dialed { get; set; }
 
+    /// <summary>Dial PROGRESS (early media) was reported for this originating leg.</summary>
+    public bool ProgressSent { get; set; }
+
     public bool HangingUp { get; set; }
     public bool Gone { get; set; }
 
