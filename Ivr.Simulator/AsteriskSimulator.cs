@@ -118,13 +118,16 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         server = null;
     }
 
+    /// <summary>A starting Asterisk refuses connections until its HTTP server binds (asterisk-restart trace: ~0.4 s).</summary>
+    static readonly TimeSpan HttpBindDelay = TimeSpan.FromMilliseconds(400);
+
     /// <summary>Boots again on the same port: 503 "Asterisk not booted" briefly, then a fresh Asterisk (ids restart).</summary>
     public async Task StartAsteriskAsync()
     {
         if (server is not null) return;
         lock (pbx.Gate) pbx.Boot();
-        server = await AriServer.StartAsync(pbx, port, Record, CancellationToken.None);
-        server.Phase = ServerPhase.Booting;
+        await Task.Delay(pbx.Clock.Real(HttpBindDelay));
+        server = await AriServer.StartAsync(pbx, port, Record, CancellationToken.None, ServerPhase.Booting);
         lock (pbx.Gate) pbx.Outbound.Boot();
         await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(200)));
         server.Phase = ServerPhase.Running;

@@ -13,7 +13,6 @@ internal static class BridgeMedia
         bridge.MohClass = mohClass;
         bridge.AnnouncerName = $"Announcer/ARI_MOH-{pbx.NewLocalSuffix()};2";
         pbx.BridgeOps.UpdatePeers(bridge);
-        foreach (var (ch, _) in bridge.Members) pbx.ChannelEvents.ConnectedLine(ch);
     }
 
     public static void StopMoh(Pbx pbx, SimBridge bridge)
@@ -22,7 +21,6 @@ internal static class BridgeMedia
         bridge.MohClass = null;
         bridge.AnnouncerName = null;
         pbx.BridgeOps.UpdatePeers(bridge);
-        foreach (var (ch, _) in bridge.Members) pbx.ChannelEvents.ConnectedLine(ch);
     }
 
     public static void StopAnnouncer(SimBridge bridge)

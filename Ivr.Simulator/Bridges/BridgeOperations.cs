@@ -58,7 +58,10 @@ internal sealed class BridgeOperations(Pbx pbx)
         foreach (var app in pbx.Apps.All) app.BridgeIds.Remove(bridge.Id);
     }
 
-    /// <summary>Keeps each member's BRIDGEPEER (the other members and the announcer) as Asterisk sets it.</summary>
+    /// <summary>
+    /// Keeps each member's BRIDGEPEER (the other members and the announcer) as Asterisk sets it, and, when exactly
+    /// two parties are left, each one's connected line to the other's caller id (the announcer has none).
+    /// </summary>
     public void UpdatePeers(SimBridge bridge)
     {
         if (bridge.Type != "mixing") return;
@@ -67,9 +70,22 @@ internal sealed class BridgeOperations(Pbx pbx)
             var peers = bridge.Members.Where(m => m.Channel != ch).Select(m => m.Channel.Name).ToList();
             if (bridge.AnnouncerName is { } a) peers.Add(a);
             var value = string.Join(',', peers);
-            if (ch.Variables.GetValueOrDefault("BRIDGEPEER", "") == value) continue;
+            // A member left alone keeps its old BRIDGEPEER until it leaves itself (bridge-seat trace).
+            if (value.Length == 0 || ch.Variables.GetValueOrDefault("BRIDGEPEER", "") == value) continue;
             ch.Variables["BRIDGEPEER"] = value;
             pbx.ChannelEvents.Varset(ch, "BRIDGEPEER", value);
+        }
+        var parties = bridge.Members.Count + (bridge.AnnouncerName is null ? 0 : 1);
+        if (parties != 2) return;
+        foreach (var (ch, _) in bridge.Members)
+        {
+            var other = bridge.Members.FirstOrDefault(m => m.Channel != ch).Channel;
+            var (name, number) = other is null ? ("", "") : (other.CallerName, other.CallerNumber);
+            if (ch.ConnectedName == name && ch.ConnectedNumber == number) continue;
+            ch.ConnectedName = name;
+            ch.ConnectedNumber = number;
+            ch.ConnectedByBridge = true;
+            pbx.ChannelEvents.ConnectedLine(ch);
         }
     }
 }

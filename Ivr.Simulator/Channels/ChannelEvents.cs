@@ -52,13 +52,19 @@ internal sealed class ChannelEvents(Pbx pbx)
     }
 
     /// <summary>Takes a channel out of its app: StasisEnd goes to the app, which then stops hearing about the channel.</summary>
-    public void StasisEnd(SimChannel channel, string status)
+    public void StasisEnd(SimChannel channel, string status, bool reportStatusLater = false)
     {
-        if (channel.StasisApp is not { } app) return;
+        if (channel.StasisApp is not { } app)
+        {
+            if (channel.PendingStasisStatus is { } later) Varset(channel, "STASISSTATUS", later);
+            channel.PendingStasisStatus = null;
+            return;
+        }
         pbx.Events.Publish(new StasisEnd { Channel = channel.Snapshot() }, [app]);
         channel.StasisApp = null;
         channel.Unsubscribe(app);
-        Varset(channel, "STASISSTATUS", status);
+        if (reportStatusLater) channel.PendingStasisStatus = status;
+        else Varset(channel, "STASISSTATUS", status);
         if (pbx.Apps.Find(app) is not { } a) return;
         a.OnChannelLeft?.Invoke();
         a.OnChannelLeft = null;

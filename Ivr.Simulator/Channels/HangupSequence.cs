@@ -57,7 +57,17 @@ internal sealed class HangupSequence(Pbx pbx)
         beforeDestroy?.Invoke();
         pbx.Dialer.PartnerGone(channel);
         (channel.AppName, channel.AppData) = channel.IsOutgoingLeg && !channel.IsCreated ? ("AppDial2", "(Outgoing Line)") : ("", "");
+        var callerChanged = false;
+        if (channel.Peer is { ConnectedByBridge: true } half && (channel.CallerName, channel.CallerNumber) != (half.ConnectedName, half.ConnectedNumber))
+        {
+            // The Local pair's connected-line update reaches this half's caller id only as it is torn down, and is
+            // reported after ChannelDestroyed (bridge-seat trace).
+            channel.CallerName = half.ConnectedName;
+            channel.CallerNumber = half.ConnectedNumber;
+            callerChanged = true;
+        }
         pbx.ChannelEvents.Destroyed(channel, cause);
+        if (callerChanged) pbx.ChannelEvents.CallerId(channel);
         Remove(channel, cause);
     }
 

@@ -83,9 +83,17 @@ internal sealed class LocalChannels(Pbx pbx)
         pbx.Runner.Start(two);
     }
 
+    /// <summary>Originate dials show <c>exten@context</c> throughout; a created channel's dial shows it only in its first Dial (dial-create trace).</summary>
+    static string DialString(SimChannel one, SimChannel two) => one.IsCreated ? "" : $"{two.Exten}@{two.Context}";
+
     void NoAnswer(SimChannel one, SimChannel two)
     {
         if (one.Gone || one.State == "Up") return;
+        if (one.IsCreated)
+        {
+            one.HangingUp = true;
+            pbx.ChannelEvents.HangupRequest(one, HangupCauses.SoftHangupExplicit, soft: true);
+        }
         two.HangingUp = true;
         pbx.ChannelEvents.HangupRequest(two, HangupCauses.NoAnswer, soft: false);
         pbx.Hangups.Finish(one, HangupCauses.NoAnswer);
@@ -98,7 +106,7 @@ internal sealed class LocalChannels(Pbx pbx)
         if (two.Peer is not { IsOutgoingLeg: true, Gone: false } one || one.State == "Up") return;
         one.AnswerTimeout?.Dispose();
         pbx.ChannelEvents.SetState(one, "Up");
-        pbx.ChannelEvents.Dial(one, "ANSWER", $"{two.Exten}@{two.Context}");
+        pbx.ChannelEvents.Dial(one, "ANSWER", DialString(one, two));
         if (one.DialedBy is not null) pbx.Dialer.Answered(one);
         else if (one.PendingApp is { } app)
         {
@@ -118,7 +126,15 @@ internal sealed class LocalChannels(Pbx pbx)
     {
         if (two.Peer is not { IsOutgoingLeg: true, Gone: false } one || one.State is "Up" or "Ringing") return;
         pbx.ChannelEvents.SetState(one, "Ringing");
-        pbx.ChannelEvents.Dial(one, "RINGING", $"{two.Exten}@{two.Context}");
+        pbx.ChannelEvents.Dial(one, "RINGING", DialString(one, two));
+    }
+
+    /// <summary>Media before answer on <c>;2</c>: the caller side sees Dial PROGRESS once (dial-create trace, early media).</summary>
+    public void EarlyMedia(SimChannel two)
+    {
+        if (two.State == "Up" || two.Peer is not { IsOutgoingLeg: true, Gone: false } one || one.State == "Up" || one.ProgressSent) return;
+        one.ProgressSent = true;
+        pbx.ChannelEvents.Dial(one, "PROGRESS", DialString(one, two));
     }
 
     /// <summary>Busy()/Congestion(): Dial reports it, <c>;1</c> goes with cause 0, <c>;2</c> with the cause.</summary>
@@ -134,7 +150,16 @@ internal sealed class LocalChannels(Pbx pbx)
             pbx.Hangups.Finish(two, cause);
             return;
         }
-        if (one is not null) pbx.ChannelEvents.Dial(one, dialstatus, $"{two.Exten}@{two.Context}");
+        if (one is not null) pbx.ChannelEvents.Dial(one, dialstatus, DialString(one, two));
+        if (one is { IsCreated: true })
+        {
+            // A channel from /channels/create stays in its app, Down, until the app hangs it up (dial-create trace).
+            one.Peer = null;
+            two.Peer = null;
+            two.HangingUp = true;
+            pbx.Hangups.Finish(two, cause);
+            return;
+        }
         two.HangingUp = true;
         pbx.ChannelEvents.HangupRequest(two, HangupCauses.Unknown, soft: false);
         if (one is not null) pbx.Hangups.Finish(one, HangupCauses.Unknown);

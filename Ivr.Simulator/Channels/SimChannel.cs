@@ -15,6 +15,9 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     public string ConnectedNumber { get; set; } = "";
     public string Language { get; set; } = "en";
 
+    /// <summary>A bridge set this channel's connected line; a Local pair passes that on to the other half when it ends.</summary>
+    public bool ConnectedByBridge { get; set; }
+
     public string Context { get; set; } = "";
     public string Exten { get; set; } = "";
     public int Priority { get; set; } = 1;
@@ -33,6 +36,9 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     /// <summary>The app an originate or create put the <c>;1</c> leg into once the call is answered.</summary>
     public string? PendingApp { get; set; }
     public IReadOnlyList<string> PendingAppArgs { get; set; } = [];
+
+    /// <summary>STASISSTATUS to report once the channel's hangup reaches its PBX (shutdown reports it after StasisEnd).</summary>
+    public string? PendingStasisStatus { get; set; }
 
     /// <summary>Apps receiving this channel's events, each with how many reasons it has to (Stasis, originate).</summary>
     public Dictionary<string, int> Subscribers { get; } = new(StringComparer.Ordinal);
@@ -53,6 +59,9 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     /// <summary>Made by /channels/create: in the app before any dial, and dialled at most once.</summary>
     public bool IsCreated { get; set; }
     public bool Dialed { get; set; }
+
+    /// <summary>Dial PROGRESS (early media) was reported for this originating leg.</summary>
+    public bool ProgressSent { get; set; }
 
     public bool HangingUp { get; set; }
     public bool Gone { get; set; }

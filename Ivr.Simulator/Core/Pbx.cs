@@ -93,6 +93,8 @@ internal sealed class Pbx
         var all = Channels.Values.ToList();
         foreach (var ch in all)
             if (!ch.HangingUp) ChannelEvents.HangupRequest(ch, HangupCauses.Shutdown, soft: true);
+        // A dialplan leg's Stasis() returns at once; its STASISSTATUS comes when the hangup reaches its PBX (asterisk-restart trace).
+        foreach (var ch in all.Where(c => c.IsDialplanLeg)) ChannelEvents.StasisEnd(ch, "SUCCESS", reportStatusLater: true);
         foreach (var ch in all.Where(c => c.IsOutgoingLeg || c.Peer is null))
             Hangups.EndPair(ch, HangupCauses.Unknown, HangupCauses.Unknown, peerNotice: HangupCauses.Unknown);
         foreach (var ch in all.Where(c => !c.Gone)) Hangups.Finish(ch, HangupCauses.Unknown);

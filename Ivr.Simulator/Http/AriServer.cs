@@ -23,13 +23,13 @@ internal sealed class AriServer : IAsyncDisposable
     /// <summary>Booting answers 503 JSON "Asterisk not booted"; Stopping answers 503 HTML (asterisk-restart trace).</summary>
     public volatile ServerPhase Phase = ServerPhase.Running;
 
-    public static async Task<AriServer> StartAsync(Pbx pbx, int port, Action<RecordedRequest> record, CancellationToken ct)
+    public static async Task<AriServer> StartAsync(Pbx pbx, int port, Action<RecordedRequest> record, CancellationToken ct, ServerPhase phase = ServerPhase.Running)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var server = new AriServer(app, pbx);
+        var server = new AriServer(app, pbx) { Phase = phase };
         app.Use(async (http, next) =>
         {
             var at = pbx.Clock.Now;

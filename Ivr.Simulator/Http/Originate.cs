@@ -64,6 +64,7 @@ internal static class Originate
         if (Prepare(pbx, r, r["channelId"], out var request, out var error) is null) return error!;
         var (one, _) = pbx.Locals.Create(request);
         one.IsCreated = true;
+        one.Subscribe(app); // create subscribes the app to its channel for good, beyond Stasis (dial-create trace)
         var args = r.List("appArgs");
         pbx.ChannelEvents.DialplanApp(one, "Stasis", args.Count == 0 ? app : app + "," + string.Join(',', args));
         pbx.ChannelEvents.StasisStart(one, app, args);
@@ -79,8 +80,9 @@ internal static class Originate
         one.Dialed = true;
         if (r["caller"] is { } callerId && pbx.FindChannel(callerId) is { } caller)
         {
-            one.ConnectedName = caller.CallerName;
-            one.ConnectedNumber = caller.CallerNumber;
+            // A Local channel passes the connected line through: the far half calls as the caller.
+            one.ConnectedName = two.CallerName = caller.CallerName;
+            one.ConnectedNumber = two.CallerNumber = caller.CallerNumber;
             pbx.ChannelEvents.ConnectedLine(one);
         }
         var timeout = r.Int("timeout") is { } t and > 0 ? TimeSpan.FromSeconds(t) : (TimeSpan?)null;

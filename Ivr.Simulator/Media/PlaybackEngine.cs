@@ -57,6 +57,7 @@ internal sealed class PlaybackEngine(Pbx pbx)
         {
             if (ch.Gone || ch.HangingUp) return;
             ch.Control.Hold(pb);
+            pbx.Locals.EarlyMedia(ch);
             if (ch.MohClass is not null) ch.MohClass = null; // a playback stops channel MOH for good (dtmf-burst trace)
         }
         pb.State = "playing";

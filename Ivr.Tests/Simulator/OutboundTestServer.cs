@@ -81,19 +81,13 @@ public sealed class ServerSocket
         {
             while (true)
             {
-                using var ms = new MemoryStream();
-                WebSocketReceiveResult r;
-                do
+                var (message, close) = await WebSocketFrames.ReceiveAsync(ws, buffer);
+                if (message is null)
                 {
-                    r = await ws.ReceiveAsync(buffer, CancellationToken.None);
-                    ms.Write(buffer, 0, r.Count);
-                } while (!r.EndOfMessage);
-                if (r.MessageType == WebSocketMessageType.Close)
-                {
-                    CloseStatus = r.CloseStatus;
+                    CloseStatus = close;
                     break;
                 }
-                received.Writer.TryWrite(JsonDocument.Parse(ms.ToArray()).RootElement.Clone());
+                received.Writer.TryWrite(JsonDocument.Parse(message).RootElement.Clone());
             }
         }
         catch (Exception e) when (e is WebSocketException or IOException) { }

@@ -80,19 +80,13 @@ public sealed class EventStream : IAsyncDisposable
         {
             while (true)
             {
-                using var ms = new MemoryStream();
-                WebSocketReceiveResult r;
-                do
+                var (message, close) = await WebSocketFrames.ReceiveAsync(ws, buffer);
+                if (message is null)
                 {
-                    r = await ws.ReceiveAsync(buffer, CancellationToken.None);
-                    ms.Write(buffer, 0, r.Count);
-                } while (!r.EndOfMessage);
-                if (r.MessageType == WebSocketMessageType.Close)
-                {
-                    Closed.TrySetResult(r.CloseStatus);
+                    Closed.TrySetResult(close);
                     break;
                 }
-                events.Writer.TryWrite(JsonDocument.Parse(ms.ToArray()).RootElement.Clone());
+                events.Writer.TryWrite(JsonDocument.Parse(message).RootElement.Clone());
             }
         }
         catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
