@@ -1,5 +1,6 @@
 using Ivr.Service.Calls.Menu;
 using Ivr.Simulator;
+using Ivr.Tests.Conformance.Sounds;
 using Ivr.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,13 +13,21 @@ public sealed class MenuCallTests : IAsyncLifetime
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     AsteriskSimulator _sim = null!;
     MenuCalls _service = null!;
+    readonly DirectoryInfo _sounds = Directory.CreateTempSubdirectory("ivr-menu-sounds-");
 
     public async Task InitializeAsync()
     {
+        // The simulator fails sounds it has no file for at once; the main menu needs a length so keys can interrupt it.
+        foreach (var folder in new[] { "zh", "en" })
+        {
+            Directory.CreateDirectory(Path.Combine(_sounds.FullName, folder));
+            SilentWav.Write(Path.Combine(_sounds.FullName, folder, "welcome.wav"), TimeSpan.FromMilliseconds(300));
+            SilentWav.Write(Path.Combine(_sounds.FullName, folder, "main-menu.wav"), TimeSpan.FromSeconds(2));
+        }
         _sim = await AsteriskSimulator.StartAsync(new SimulatorOptions
         {
             DialplanPath = Path.Combine(Servers.RepoRoot(), "asterisk-config", "extensions.conf"),
-            DefaultMediaDuration = TimeSpan.FromMilliseconds(700),
+            SoundsDirectory = _sounds.FullName,
         });
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -36,6 +45,7 @@ public sealed class MenuCallTests : IAsyncLifetime
     {
         await _service.StopAsync(CancellationToken.None);
         await _sim.DisposeAsync();
+        _sounds.Delete(recursive: true);
     }
 
     [Fact]
