@@ -51,9 +51,8 @@ public sealed class MenuCallTests : IAsyncLifetime
     [Fact]
     public async Task Caller_dialling_12366_hears_the_welcome_and_the_main_menu_and_key_5_opens_the_complaint_menu()
     {
-        var call = await _sim.DialAsync("12366", callerId: "13800000000");
-        await call.WaitForPlaybackAsync("sound:welcome", Wait);
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        var call = await AtMainMenuAsync();
+        Assert.Equal(["sound:welcome", "sound:main-menu"], call.PlayedMedia);
         await call.PressAsync("5");
         await call.WaitForPlaybackAsync("sound:complaint-menu", Wait);
         Assert.Contains(_sim.Requests, r => r.Method == "POST" && r.PathAndQuery.Contains($"/channels/{call.IvrChannelId}/answer"));
@@ -63,16 +62,14 @@ public sealed class MenuCallTests : IAsyncLifetime
     [Fact]
     public async Task Caller_who_says_nothing_at_the_main_menu_hears_the_no_input_prompt()
     {
-        var call = await _sim.DialAsync("12366");
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        var call = await AtMainMenuAsync();
         await call.WaitForPlaybackAsync("sound:no-input", Wait);
     }
 
     [Fact]
     public async Task Key_pressed_during_the_main_menu_stops_the_prompt()
     {
-        var call = await _sim.DialAsync("12366");
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        var call = await AtMainMenuAsync();
         await call.PressAsync("3");
         await call.WaitForPlaybackAsync("sound:policy-menu", Wait);
         Assert.Contains(_sim.Requests, r => r.Method == "DELETE" && r.PathAndQuery.Contains($"/playbacks/{call.IvrChannelId}-"));
@@ -81,8 +78,7 @@ public sealed class MenuCallTests : IAsyncLifetime
     [Fact]
     public async Task Action_without_a_back_end_takes_the_menus_error_path_instead_of_inventing_an_answer()
     {
-        var call = await _sim.DialAsync("12366");
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        var call = await AtMainMenuAsync();
         await call.PressAsync("21");
         await call.WaitForPlaybackAsync("sound:service-error", Wait);
         Assert.DoesNotContain("sound:deadline-say", call.PlayedMedia);
@@ -91,8 +87,7 @@ public sealed class MenuCallTests : IAsyncLifetime
     [Fact]
     public async Task Key_9_switches_the_call_to_english_sounds()
     {
-        var call = await _sim.DialAsync("12366");
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        var call = await AtMainMenuAsync();
         await call.PressAsync("9");
         await call.WaitForPlaybackAsync("sound:main-menu", Wait);
         Assert.Contains(_sim.Requests, r => r.PathAndQuery.Contains($"/channels/{call.IvrChannelId}/variable") && r.PathAndQuery.Contains("=en"));
@@ -102,8 +97,7 @@ public sealed class MenuCallTests : IAsyncLifetime
     [Fact]
     public async Task Complaint_is_recorded_over_ari_until_the_caller_presses_hash()
     {
-        var call = await _sim.DialAsync("12366");
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        var call = await AtMainMenuAsync();
         await call.PressAsync("51");
         await call.WaitForPlaybackAsync("sound:record-after-beep", Wait);
         await WaitForRequestAsync(r => r.Method == "POST" && r.PathAndQuery.Contains($"/channels/{call.IvrChannelId}/record"));
@@ -116,8 +110,7 @@ public sealed class MenuCallTests : IAsyncLifetime
     [Fact]
     public async Task Caller_hanging_up_during_a_prompt_ends_the_call_and_its_timers_without_further_requests()
     {
-        var call = await _sim.DialAsync("12366");
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        var call = await AtMainMenuAsync();
         await call.HangUpAsync();
         await call.WaitForHangupAsync(Wait);
         await Task.Delay(200);
@@ -125,6 +118,14 @@ public sealed class MenuCallTests : IAsyncLifetime
         // Longer than the menu's 5 s timeout: an orphan timer would play the no-input prompt to a gone channel.
         await Task.Delay(TimeSpan.FromSeconds(6));
         Assert.DoesNotContain(_sim.Requests.Skip(after), r => r.PathAndQuery.Contains(call.IvrChannelId));
+    }
+
+    /// <summary>A caller who dialled 12366 and is hearing the main menu.</summary>
+    async Task<VirtualCall> AtMainMenuAsync()
+    {
+        var call = await _sim.DialAsync("12366", callerId: "13800000000");
+        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        return call;
     }
 
     async Task WaitForRequestAsync(Func<RecordedRequest, bool> match)
