@@ -22,7 +22,7 @@ sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine
 
     public string ChannelId => channelId;
 
-    public Task StartAsync(CallEvent.Started started, CancellationToken ct) => Turn(_ => engine.Start(started), ct);
+    public Task StartAsync(CallEvent.Started started, CancellationToken ct) => Turn(_ => engine.Start(started), ct, starting: true);
 
     public Task OnAsync(CallEvent e, CancellationToken ct) => Turn(state => engine.Handle(state, e), ct);
 
@@ -44,7 +44,7 @@ sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine
     public string? EnginePlaybackId(string ariPlaybackId) =>
         ariPlaybackId.StartsWith(channelId + "-", StringComparison.Ordinal) ? ariPlaybackId[(channelId.Length + 1)..] : null;
 
-    async Task Turn(Func<CallState, Step> first, CancellationToken ct)
+    async Task Turn(Func<CallState, Step> first, CancellationToken ct, bool starting = false)
     {
         await _turn.WaitAsync(ct);
         try
@@ -53,11 +53,12 @@ sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine
             var pending = new Queue<Func<CallState, Step>>([first]);
             while (pending.TryDequeue(out var next))
             {
-                if (_state is { Ended: true }) return;
-                var starting = _state is null;
+                // A call whose start failed has no state: later events have nothing to act on.
+                if (_state is { Ended: true } || (_state is null && !starting)) return;
                 var step = next(_state!);
                 _state = step.State;
                 if (starting) await AnswerAsync(step.State.Language, ct);
+                starting = false;
                 foreach (var command in step.Commands)
                     if (await ExecuteAsync(command, ct) is { } answer) pending.Enqueue(s => engine.Handle(s, answer));
             }
