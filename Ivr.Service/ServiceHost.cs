@@ -1,3 +1,4 @@
+using Ivr.Service.Calls.Menu;
 using Ivr.Service.Campaigns;
 
 namespace Ivr.Service;
@@ -9,7 +10,18 @@ public static class ServiceHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService<Calls.Greeting.GreetingCalls>();
+        // Broken menus must not leave the hotline silent: calls get the built-in greeting and the log says why.
+        if (MenuCallSetup.TryLoad(builder.Configuration, builder.Environment.ContentRootPath, out var menuErrors) is { } menus)
+        {
+            builder.Services.AddSingleton(menus);
+            builder.Services.AddSingleton<IActionInvoker, UnavailableActions>();
+            builder.Services.AddHostedService<MenuCalls>();
+        }
+        else
+        {
+            builder.Services.AddHostedService(sp => new MenuLoadFailureLog(menuErrors, sp.GetRequiredService<ILogger<MenuLoadFailureLog>>()));
+            builder.Services.AddHostedService<Calls.Greeting.GreetingCalls>();
+        }
         builder.AddCampaigns();
         var app = builder.Build();
         app.MapCampaigns();

@@ -1,0 +1,212 @@
+using Ivr.Ari;
+using Ivr.Ari.Errors;
+using Ivr.Menus.Engine;
+
+namespace Ivr.Service.Calls.Menu;
+
+/// <summary>
+/// One answered call running a menu revision: feeds ARI events to the pure engine and carries out its commands. Events
+/// of one channel arrive in order from the dispatcher; the turn orders them against the call's timers and action results.
+/// </summary>
+sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine, MenuCallSetup setup, IActionInvoker actions,
+    TimeProvider time, ILogger logger) : IAsyncDisposable
+{
+    readonly SemaphoreSlim _turn = new(1, 1);
+    readonly Dictionary<string, ITimer> _timers = [];
+    readonly CancellationTokenSource _gone = new();
+    readonly long _startedAt = time.GetTimestamp();
+    CallState? _state;
+    string? _recording;
+    int _recordings;
+    bool _hungUp;
+
+    public string ChannelId => channelId;
+
+    public Task StartAsync(CallEvent.Started started, CancellationToken ct) => Turn(_ => engine.Start(started), ct, starting: true);
+
+    public Task OnAsync(CallEvent e, CancellationToken ct) => Turn(state => engine.Handle(state, e), ct);
+
+    public Task DigitAsync(char key, CancellationToken ct) => OnAsync(new CallEvent.Digit(key, time.GetElapsedTime(_startedAt)), ct);
+
+    /// <summary>The channel is gone: the engine is told, and nothing more is sent to Asterisk for it.</summary>
+    public Task HungUpAsync(CancellationToken ct) => Turn(state =>
+    {
+        _hungUp = true;
+        return engine.Handle(state, new CallEvent.HungUp());
+    }, ct);
+
+    public Task RecordingFinishedAsync(string name, TimeSpan length, CancellationToken ct) =>
+        name == _recording ? OnAsync(new CallEvent.RecordingFinished(name, length), ct) : Task.CompletedTask;
+
+    /// <summary>Playback ids are global in Asterisk, so the engine's own ids are made unique by the channel id.</summary>
+    public string AriPlaybackId(string engineId) => $"{channelId}-{engineId}";
+
+    public string? EnginePlaybackId(string ariPlaybackId) =>
+        ariPlaybackId.StartsWith(channelId + "-", StringComparison.Ordinal) ? ariPlaybackId[(channelId.Length + 1)..] : null;
+
+    async Task Turn(Func<CallState, Step> first, CancellationToken ct, bool starting = false)
+    {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            // Answers the host produces itself (a refused queue, an empty playback) are fed back within the same turn.
+            var pending = new Queue<Func<CallState, Step>>([first]);
+            while (pending.TryDequeue(out var next))
+            {
+                // A call whose start failed has no state: later events have nothing to act on.
+                if (_state is { Ended: true } || (_state is null && !starting)) return;
+                var step = next(_state!);
+                _state = step.State;
+                if (starting) await AnswerAsync(step.State.Language, ct);
+                starting = false;
+                foreach (var command in step.Commands)
+                    if (await ExecuteAsync(command, ct) is { } answer) pending.Enqueue(s => engine.Handle(s, answer));
+            }
+        }
+        catch (AriException ex) when (ex.IsNotFound)
+        {
+            // The caller hung up while we were acting: the StasisEnd that follows ends the call.
+            LogChannelGone(logger, channelId, ex.Message);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    async Task AnswerAsync(string language, CancellationToken ct)
+    {
+        await ari.Channels.AnswerAsync(channelId, ct);
+        await ari.Channels.SetChannelVarAsync(channelId, "CHANNEL(language)", setup.Prompts.FolderOf(language), cancellationToken: ct);
+    }
+
+    async Task<CallEvent?> ExecuteAsync(CallCommand command, CancellationToken ct)
+    {
+        switch (command)
+        {
+            case CallCommand.StartTimer t:
+                CancelTimer(t.TimerId);
+                _timers[t.TimerId] = time.CreateTimer(_ => _ = FireAsync(t.TimerId), null, t.After, Timeout.InfiniteTimeSpan);
+                return null;
+            case CallCommand.CancelTimer c:
+                CancelTimer(c.TimerId);
+                return null;
+            case CallCommand.InvokeAction a:
+                _ = RunActionAsync(a);
+                return null;
+            case CallCommand.EnterQueue q:
+                LogNotDone(logger, channelId, $"queue {q.Name}", "no seat answered");
+                return new CallEvent.SeatFinished(Talked: false);
+            case CallCommand.SendSms s:
+                LogNotDone(logger, channelId, $"SMS {s.Template}", "not sent");
+                return null;
+            case CallCommand.RegisterCallback r:
+                LogNotDone(logger, channelId, $"callback for queue {r.Queue}", "not registered");
+                return null;
+            case var _ when _hungUp:
+                return null;
+            case CallCommand.Play p:
+                return await PlayAsync(p, ct);
+            case CallCommand.StopPlayback s:
+                try { await ari.Playbacks.StopAsync(AriPlaybackId(s.PlaybackId), ct); }
+                catch (AriException ex) when (ex.IsNotFound) { /* it had already finished */ }
+                return null;
+            case CallCommand.Record r:
+                _recording = $"{channelId}-recording-{++_recordings}";
+                await ari.Channels.RecordAsync(channelId, _recording, "wav", maxDurationSeconds: WholeSeconds(r.MaxLength),
+                    maxSilenceSeconds: WholeSeconds(r.SilenceEnd), ifExists: "overwrite", beep: r.Beep, terminateOn: "#", cancellationToken: ct);
+                return null;
+            case CallCommand.SetLanguage l:
+                await ari.Channels.SetChannelVarAsync(channelId, "CHANNEL(language)", setup.Prompts.FolderOf(l.Language), cancellationToken: ct);
+                return null;
+            case CallCommand.Hangup h:
+                LogEnded(logger, channelId, h.Reason);
+                await ari.Channels.HangupAsync(channelId, reason: "normal", cancellationToken: ct);
+                return null;
+            default:
+                throw new InvalidOperationException($"call {channelId}: engine command {command.GetType().Name} has no ARI translation");
+        }
+    }
+
+    async Task<CallEvent?> PlayAsync(CallCommand.Play play, CancellationToken ct)
+    {
+        var media = MenuMedia.For(play, setup.Prompts.FolderOf);
+        foreach (var problem in media.Problems) LogUnspeakable(logger, channelId, problem);
+        if (media.Media.Count == 0) return new CallEvent.PromptFinished(play.PlaybackId);
+        await ari.Channels.PlayWithIdAsync(channelId, AriPlaybackId(play.PlaybackId), media.Media, lang: media.Folder, cancellationToken: ct);
+        return null;
+    }
+
+    /// <summary>Runs outside the turn so keys and a hang-up are still handled while a back end is slow.</summary>
+    async Task RunActionAsync(CallCommand.InvokeAction action)
+    {
+        ActionResult result;
+        try
+        {
+            result = await actions.InvokeAsync(action.Action, action.Arguments, _gone.Token);
+        }
+        catch (OperationCanceledException) when (_gone.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            LogActionFailed(logger, ex, channelId, action.Action);
+            result = new ActionResult("error", new Dictionary<string, string>());
+        }
+        await OnAsync(new CallEvent.ActionCompleted(result.Code, result.Outputs), CancellationToken.None);
+    }
+
+    async Task FireAsync(string timerId)
+    {
+        try
+        {
+            await OnAsync(new CallEvent.TimerFired(timerId), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogTimerFailed(logger, ex, channelId, timerId);
+        }
+    }
+
+    void CancelTimer(string timerId)
+    {
+        if (_timers.Remove(timerId, out var timer)) timer.Dispose();
+    }
+
+    static int WholeSeconds(TimeSpan length) => (int)Math.Ceiling(length.TotalSeconds);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gone.CancelAsync();
+        await _turn.WaitAsync();
+        try
+        {
+            foreach (var timer in _timers.Values) timer.Dispose();
+            _timers.Clear();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Debug, Message = "call {Channel}: channel gone during a request ({Message})")]
+    static partial void LogChannelGone(ILogger logger, string channel, string message);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning,
+        Message = "call {Channel}: {What} is not implemented in this service yet: {Outcome}")]
+    static partial void LogNotDone(ILogger logger, string channel, string what, string outcome);
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "call {Channel}: a value was left out of a prompt: {Problem}")]
+    static partial void LogUnspeakable(ILogger logger, string channel, string problem);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "call {Channel}: action {Action} failed; the menu gets its 'error' result")]
+    static partial void LogActionFailed(ILogger logger, Exception ex, string channel, string action);
+
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "call {Channel}: timer {Timer} failed")]
+    static partial void LogTimerFailed(ILogger logger, Exception ex, string channel, string timer);
+
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "call {Channel}: the menu ends the call ({Reason})")]
+    static partial void LogEnded(ILogger logger, string channel, string reason);
+}
