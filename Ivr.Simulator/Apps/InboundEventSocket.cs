@@ -14,7 +14,8 @@ internal sealed class InboundEventSocket(WebSocket socket, HttpContext http) : I
     public void Abort()
     {
         outgoing.Writer.TryComplete();
-        http.Abort();
+        try { http.Abort(); }
+        catch (ObjectDisposedException) { /* the client's request ended meanwhile, and with it the connection */ }
     }
 
     /// <summary>Writes queued frames until the client closes or the socket is aborted.</summary>

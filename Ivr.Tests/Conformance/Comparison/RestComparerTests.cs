@@ -41,6 +41,23 @@ public sealed class RestComparerTests
     }
 
     [Fact]
+    public void A_new_recording_may_be_queued_or_already_recording_but_not_done()
+    {
+        var record = TraceLoader.Load(TraceDirectory.Path, "record").Rest
+            .First(r => r.Method == "POST" && r.Path.Contains("/record?") && r.Status == 201);
+        RestResult With(string state)
+        {
+            var body = (JsonObject)record.Body!.DeepClone();
+            body["state"] = state;
+            return new RestResult(201, record.ContentType, body, null, null);
+        }
+
+        Assert.Empty(RestComparer.Compare("record", record, With("queued")));
+        Assert.Empty(RestComparer.Compare("record", record, With("recording")));
+        Assert.Single(RestComparer.Compare("record", record, With("done")));
+    }
+
+    [Fact]
     public void A_list_of_another_length_fails()
     {
         var apps = Basics.Rest.Single(r => r.Path == "/ari/applications");
