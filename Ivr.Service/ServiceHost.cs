@@ -1,5 +1,6 @@
 using Ivr.Service.Calls.Menu;
 using Ivr.Service.Campaigns;
+using Ivr.Service.Speech;
 
 namespace Ivr.Service;
 
@@ -10,6 +11,7 @@ public static class ServiceHost
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSpeech(builder.Configuration);
         // Broken menus must not leave the hotline silent: calls get the built-in greeting and the log says why.
         if (MenuCallSetup.TryLoad(builder.Configuration, builder.Environment.ContentRootPath, out var menuErrors) is { } menus)
         {

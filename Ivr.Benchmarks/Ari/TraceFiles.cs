@@ -1,6 +1,6 @@
 namespace Ivr.Benchmarks.Ari;
 
-/// <summary>The recorded Asterisk 22 traces in ../shared/ari-traces beside the repository (or $IVR_SHARED).</summary>
+/// <summary>The recorded Asterisk 22 traces in ../shared/ari-traces beside the repository (or $IVR_SHARED), else the repository's copy.</summary>
 public static class TraceFiles
 {
     public static string Directory()
@@ -11,6 +11,8 @@ public static class TraceFiles
         {
             var candidate = Path.Combine(d.FullName, "shared", "ari-traces");
             if (System.IO.Directory.Exists(candidate)) return candidate;
+            var copy = Path.Combine(d.FullName, "Ivr.Tests", "Reference", "ari-traces");
+            if (System.IO.Directory.Exists(copy)) return copy;
         }
         throw new InvalidOperationException($"shared/ari-traces not found above {AppContext.BaseDirectory}; set IVR_SHARED");
     }

@@ -18,16 +18,28 @@ public sealed class GeneratedModelsTests
     [Fact]
     public void The_checked_in_api_description_is_the_shared_one()
     {
-        var shared = Path.Combine(Servers.SharedDir(), "ari-api");
+        var shared = Servers.ApiDir();
         foreach (var f in Directory.GetFiles(shared, "*.json"))
             Assert.Equal(File.ReadAllText(f), File.ReadAllText(Path.Combine(Servers.RepoRoot(), "tools", "AriGen", "api", Path.GetFileName(f))));
+    }
+
+    [Fact]
+    public void The_checked_in_traces_are_the_shared_ones_so_a_machine_without_shared_tests_the_same()
+    {
+        if (Servers.SharedDir() is not { } shared) return; // only the repository's copy exists here: nothing to compare with
+        var live = Directory.GetFiles(Path.Combine(shared, "ari-traces")).Select(Path.GetFileName).Order().ToList();
+        var copy = Directory.GetFiles(Servers.CheckedInTracesDir()).Select(Path.GetFileName).Order().ToList();
+        Assert.True(live.SequenceEqual(copy), "Ivr.Tests/Reference/ari-traces differs from ../shared/ari-traces: run scripts/sync-traces.sh");
+        foreach (var f in live)
+            Assert.True(File.ReadAllBytes(Path.Combine(shared, "ari-traces", f!)).SequenceEqual(File.ReadAllBytes(Path.Combine(Servers.CheckedInTracesDir(), f!))),
+                $"Ivr.Tests/Reference/ari-traces/{f} differs from ../shared: run scripts/sync-traces.sh");
     }
 
     [Fact]
     public void Every_event_in_every_trace_parses_to_its_typed_model()
     {
         var count = 0;
-        foreach (var file in Directory.GetFiles(Path.Combine(Servers.SharedDir(), "ari-traces"), "*.jsonl")
+        foreach (var file in Directory.GetFiles(Servers.TracesDir(), "*.jsonl")
                      .Where(f => !f.EndsWith(".rest.jsonl") && !f.EndsWith(".sockets.jsonl")))
             foreach (var line in File.ReadLines(file).Where(l => l.Length > 0))
             {

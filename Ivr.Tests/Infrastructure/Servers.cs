@@ -43,7 +43,8 @@ public static class Servers
     }
 
     /// <summary>`../shared` beside the repository (the ARI traces and API description live there).</summary>
-    public static string SharedDir()
+    /// <summary>../shared beside the checkout (or $IVR_SHARED); null on a machine that has only the repository.</summary>
+    public static string? SharedDir()
     {
         var env = Environment.GetEnvironmentVariable("IVR_SHARED");
         if (!string.IsNullOrEmpty(env)) return env;
@@ -52,6 +53,14 @@ public static class Servers
             var candidate = Path.Combine(d.FullName, "shared");
             if (Directory.Exists(Path.Combine(candidate, "ari-traces"))) return candidate;
         }
-        throw new InvalidOperationException("../shared (with ari-traces/) not found beside the repository; set IVR_SHARED");
+        return null;
     }
+
+    /// <summary>The Asterisk traces: ../shared/ari-traces when present (new traces appear there first), else the repository's copy.</summary>
+    public static string TracesDir() => SharedDir() is { } shared ? Path.Combine(shared, "ari-traces") : CheckedInTracesDir();
+
+    public static string CheckedInTracesDir() => Path.Combine(RepoRoot(), "Ivr.Tests", "Reference", "ari-traces");
+
+    /// <summary>The ARI description: ../shared/ari-api when present, else the generator's copy.</summary>
+    public static string ApiDir() => SharedDir() is { } shared ? Path.Combine(shared, "ari-api") : Path.Combine(RepoRoot(), "tools", "AriGen", "api");
 }

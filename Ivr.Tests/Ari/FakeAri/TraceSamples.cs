@@ -15,7 +15,7 @@ public static class TraceSamples
 
     /// <summary>Every event line of every trace, raw, in file order.</summary>
     public static IEnumerable<string> AllEventLines() =>
-        Directory.GetFiles(Path.Combine(Servers.SharedDir(), "ari-traces"), "*.jsonl")
+        Directory.GetFiles(Servers.TracesDir(), "*.jsonl")
             .Where(f => !f.EndsWith(".rest.jsonl", StringComparison.Ordinal) && !f.EndsWith(".sockets.jsonl", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .SelectMany(File.ReadLines)
