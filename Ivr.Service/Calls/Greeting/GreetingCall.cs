@@ -8,7 +8,7 @@ namespace Ivr.Service.Calls.Greeting;
 /// ARI requests. Events of one channel arrive in order from the dispatcher; the lock only orders them
 /// against the call's own timer.
 /// </summary>
-sealed class GreetingCall(AriClient ari, string channelId, TimeProvider time, ILogger logger) : IAsyncDisposable
+public sealed class GreetingCall(AriClient ari, string channelId, TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     readonly SemaphoreSlim _turn = new(1, 1);
     readonly Dictionary<string, ITimer> _timers = [];

@@ -8,7 +8,7 @@ namespace Ivr.Service.Calls.Menu;
 /// One answered call running a menu revision: feeds ARI events to the pure engine and carries out its commands. Events
 /// of one channel arrive in order from the dispatcher; the turn orders them against the call's timers and action results.
 /// </summary>
-sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine, MenuCallSetup setup, IActionInvoker actions,
+public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine, MenuCallSetup setup, IActionInvoker actions,
     TimeProvider time, ILogger logger) : IAsyncDisposable
 {
     readonly SemaphoreSlim _turn = new(1, 1);

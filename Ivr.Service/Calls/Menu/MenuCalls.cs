@@ -12,45 +12,24 @@ namespace Ivr.Service.Calls.Menu;
 /// keeps the menu revision it started with when the menus are reloaded.
 /// </summary>
 public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup, IActionInvoker actions, TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers) : StasisCallHost<MenuCall>(config, loggers)
 {
     /// <summary>Menus compare dates of the hotline's callers, who are in China whatever the server's zone.</summary>
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     readonly ILogger _logger = loggers.CreateLogger<MenuCalls>();
-    readonly ConcurrentDictionary<string, MenuCall> _calls = new();
-    readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    AriClient? _ari;
+    protected override ILogger Logger => _logger;
 
-    /// <summary>Completes when the event socket is first up: calls reaching Stasis before that fail in Asterisk.</summary>
-    public Task Connected => _connected.Task;
+    protected override string ConnectionDetail => $"; calls run menu revision {setup.Menus.Current.Revision}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = AriSettings.From(config);
-        _ari = new AriClient(new AriClientOptions
-        {
-            BaseUrl = settings.Url, User = settings.User, Password = settings.Password, Application = settings.Application,
-        });
-        await using var events = new AriEventStream(_ari, OnEventAsync, loggers.CreateLogger<AriEventStream>());
-        events.Connected += (_, _) => _connected.TrySetResult();
-        events.Connected += (_, e) => LogConnected(_logger, events.EventsUrl, settings.Application, e.ConnectionNumber, setup.Menus.Current.Revision);
-        events.Disconnected += (_, e) => LogDisconnected(_logger, e.Reason, e.Description, e.WillReconnect);
-        events.Start();
-        try { await Task.Delay(Timeout.Infinite, stoppingToken); }
-        catch (OperationCanceledException) { }
-        foreach (var call in _calls.Values) await call.DisposeAsync();
-        _ari.Dispose();
-    }
-
-    async ValueTask OnEventAsync(Message message, CancellationToken ct)
+    protected override async ValueTask OnEventAsync(Message message, CancellationToken ct)
     {
         switch (message)
         {
             case StasisStart start:
                 await StartAsync(start.Channel, ct);
                 break;
-            case ChannelDtmfReceived dtmf when _calls.TryGetValue(dtmf.Channel.Id, out var c) && dtmf.Digit.Length == 1:
+            case ChannelDtmfReceived dtmf when Calls.TryGetValue(dtmf.Channel.Id, out var c) && dtmf.Digit.Length == 1:
                 await c.DigitAsync(dtmf.Digit[0], ct);
                 break;
             case PlaybackFinished finished when CallOf(finished.Playback.TargetUri) is { } c && c.EnginePlaybackId(finished.Playback.Id) is { } id:
@@ -64,7 +43,7 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
                 LogRecordingFailed(_logger, c.ChannelId, failed.Recording.Cause ?? "unknown cause");
                 await HangUpQuietlyAsync(c.ChannelId, ct);
                 break;
-            case StasisEnd end when _calls.TryRemove(end.Channel.Id, out var c):
+            case StasisEnd end when Calls.TryRemove(end.Channel.Id, out var c):
                 await c.HungUpAsync(ct);
                 await c.DisposeAsync();
                 LogCallEnded(_logger, end.Channel.Id);
@@ -82,8 +61,8 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
             await HangUpQuietlyAsync(channel.Id, ct);
             return;
         }
-        var call = new MenuCall(_ari!, channel.Id, new MenuEngine(set), setup, actions, time, _logger);
-        _calls[call.ChannelId] = call;
+        var call = new MenuCall(Ari, channel.Id, new MenuEngine(set), setup, actions, time, _logger);
+        Calls[call.ChannelId] = call;
         LogCallStarted(_logger, channel.Id, channel.Caller.Number, entry, set.Revision);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), China).DateTime);
         // No working-day calendar is connected to calls yet, so none is open: menus take their closed-hours path.
@@ -91,20 +70,13 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
     }
 
     MenuCall? CallOf(string targetUri) =>
-        targetUri.StartsWith("channel:", StringComparison.Ordinal) && _calls.TryGetValue(targetUri["channel:".Length..], out var call) ? call : null;
+        targetUri.StartsWith("channel:", StringComparison.Ordinal) && Calls.TryGetValue(targetUri["channel:".Length..], out var call) ? call : null;
 
     async Task HangUpQuietlyAsync(string channelId, CancellationToken ct)
     {
-        try { await _ari!.Channels.HangupAsync(channelId, reason: "normal", cancellationToken: ct); }
+        try { await Ari.Channels.HangupAsync(channelId, reason: "normal", cancellationToken: ct); }
         catch (AriException ex) when (ex.IsNotFound) { /* already gone */ }
     }
-
-    [LoggerMessage(EventId = 6010, Level = LogLevel.Information,
-        Message = "ARI events connected to {Url} as application {App} (connection {N}); calls run menu revision {Revision}")]
-    static partial void LogConnected(ILogger logger, Uri url, string app, int n, string revision);
-
-    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "ARI events disconnected: {Reason} {Description}; reconnecting: {Again}")]
-    static partial void LogDisconnected(ILogger logger, AriDisconnectReason reason, string description, bool again);
 
     [LoggerMessage(EventId = 6012, Level = LogLevel.Information, Message = "call {Channel} from {Caller} to {Exten}: menu revision {Revision}")]
     static partial void LogCallStarted(ILogger logger, string channel, string caller, string exten, string revision);
