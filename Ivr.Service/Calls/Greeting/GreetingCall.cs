@@ -18,13 +18,10 @@ public sealed class GreetingCall(AriClient ari, string channelId, TimeProvider t
 
     public string ChannelId => channelId;
 
-    public Task StartAsync(GreetingOptions options, CancellationToken ct) => Turn(_ =>
-    {
-        var (flow, commands) = GreetingFlow.Start(options);
-        return (flow, commands);
-    }, ct);
+    public Task StartAsync(GreetingOptions options, CancellationToken ct) => Turn(_ => GreetingFlow.Start(options), ct);
 
-    public Task OnAsync(GreetingEvent e, CancellationToken ct) => Turn(flow => flow.On(e), ct);
+    /// <summary>An event before the call has started (none is expected) leaves it as it is.</summary>
+    public Task OnAsync(GreetingEvent e, CancellationToken ct) => Turn(flow => flow is null ? (null, []) : flow.On(e), ct);
 
     /// <summary>Playback ids are global in Asterisk, so the flow's own ids are made unique by the channel id.</summary>
     public string AriPlaybackId(string flowId) => $"{channelId}-{flowId}";
@@ -32,13 +29,13 @@ public sealed class GreetingCall(AriClient ari, string channelId, TimeProvider t
     public string? FlowPlaybackId(string ariPlaybackId) =>
         ariPlaybackId.StartsWith(channelId + "-", StringComparison.Ordinal) ? ariPlaybackId[(channelId.Length + 1)..] : null;
 
-    async Task Turn(Func<GreetingFlow, (GreetingFlow, IReadOnlyList<GreetingCommand>)> step, CancellationToken ct)
+    async Task Turn(Func<GreetingFlow?, (GreetingFlow?, IReadOnlyList<GreetingCommand>)> step, CancellationToken ct)
     {
         await _turn.WaitAsync(ct);
         try
         {
             if (_flow is { Ended: true }) return;
-            var (next, commands) = step(_flow ?? default!);
+            var (next, commands) = step(_flow);
             _flow = next;
             foreach (var command in commands)
                 await ExecuteAsync(command, ct);
