@@ -1,5 +1,6 @@
 using Ivr.Service.Calls.Menu;
 using Ivr.Service.Campaigns;
+using Ivr.Service.SelfService;
 using Ivr.Service.Speech;
 
 namespace Ivr.Service;
@@ -16,7 +17,7 @@ public static class ServiceHost
         if (MenuCallSetup.TryLoad(builder.Configuration, builder.Environment.ContentRootPath, out var menuErrors) is { } menus)
         {
             builder.Services.AddSingleton(menus);
-            builder.Services.AddSingleton<IActionInvoker, UnavailableActions>();
+            builder.Services.AddSelfService(builder.Configuration);
             builder.Services.AddHostedService<MenuCalls>();
         }
         else

@@ -22,7 +22,13 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
 
     public string ChannelId => channelId;
 
-    public Task StartAsync(CallEvent.Started started, CancellationToken ct) => Turn(_ => engine.Start(started), ct, starting: true);
+    CallEvent.Started? _started;
+
+    public Task StartAsync(CallEvent.Started started, CancellationToken ct)
+    {
+        _started = started;
+        return Turn(_ => engine.Start(started), ct, starting: true);
+    }
 
     public Task OnAsync(CallEvent e, CancellationToken ct) => Turn(state => engine.Handle(state, e), ct);
 
@@ -143,7 +149,8 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
         ActionResult result;
         try
         {
-            result = await actions.InvokeAsync(action.Action, action.Arguments, _gone.Token);
+            var call = new ActionCall(channelId, _started?.Caller ?? "", _started?.Entry ?? "", _state?.Language ?? "");
+            result = await actions.InvokeAsync(action.Action, action.Arguments, call, _gone.Token);
         }
         catch (OperationCanceledException) when (_gone.IsCancellationRequested)
         {

@@ -10,7 +10,7 @@ public sealed partial class UnavailableActions(ILogger<UnavailableActions> logge
 {
     static readonly IReadOnlyDictionary<string, string> NoOutputs = new Dictionary<string, string>();
 
-    public Task<ActionResult> InvokeAsync(string action, IReadOnlyDictionary<string, string> arguments, CancellationToken ct)
+    public Task<ActionResult> InvokeAsync(string action, IReadOnlyDictionary<string, string> arguments, ActionCall call, CancellationToken ct)
     {
         var declaration = HostRegistry.Actions.FirstOrDefault(a => a.Name == action)
             ?? throw new ArgumentException($"action '{action}' is not declared in HostRegistry.Actions", nameof(action));
