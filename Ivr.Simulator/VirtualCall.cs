@@ -55,6 +55,12 @@ public sealed class VirtualCall
         return WithTimeout(task, timeout, () => $"no playback{(mediaUri is null ? "" : " of " + mediaUri)} started on {IvrChannelId}; played so far: [{string.Join(", ", PlayedMedia)}]");
     }
 
+    /// <summary>
+    /// When the last digit of the latest <see cref="PressAsync"/> went out as ChannelDtmfReceived, on the clock of
+    /// <see cref="RecordedRequest.Time"/>: the calls benchmark times the service's reaction from it.
+    /// </summary>
+    public DateTimeOffset? LastDigitSentAt { get; private set; }
+
     /// <summary>Sends DTMF from the caller's side; completes once the last digit has reached the ivr leg.</summary>
     public Task PressAsync(string digits, TimeSpan? between = null)
     {
@@ -63,7 +69,11 @@ public sealed class VirtualCall
         lock (pbx.Gate)
         {
             if (pbx.FindChannel(CallerChannelId) is not { } caller) throw new InvalidOperationException($"call {CallerChannelId} has already ended");
-            pbx.Dtmf.Send(caller, digits, (int)(between ?? TimeSpan.FromMilliseconds(DtmfSender.DefaultBetween)).TotalMilliseconds, DtmfSender.DefaultDuration, () => done.TrySetResult());
+            pbx.Dtmf.Send(caller, digits, (int)(between ?? TimeSpan.FromMilliseconds(DtmfSender.DefaultBetween)).TotalMilliseconds, DtmfSender.DefaultDuration, () =>
+            {
+                LastDigitSentAt = pbx.Clock.Now;
+                done.TrySetResult();
+            });
         }
         return done.Task;
     }

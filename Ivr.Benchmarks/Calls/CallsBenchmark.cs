@@ -1,0 +1,67 @@
+using Ivr.Service.Speech;
+using Ivr.Simulator;
+
+namespace Ivr.Benchmarks.Calls;
+
+/// <summary>
+/// <c>Ivr.Benchmarks calls …</c>: the simulator in this process as the load, the service in a child process
+/// (<c>calls service …</c>), and virtual callers checking invoices through the 12366 menus (see docs/benchmarks.md).
+/// </summary>
+public static class CallsBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args is ["service", .. var serviceArgs]) return await RunServiceAsync(serviceArgs);
+        CallsOptions options;
+        try
+        {
+            options = CallsOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(CallsOptions.Usage);
+            return 2;
+        }
+        var sounds = Directory.CreateTempSubdirectory("ivr-callbench-sounds-");
+        try
+        {
+            SilentPrompts.Write(PromptCatalog.Load(Path.Combine(options.Repo, "prompts", "catalog.yaml")), sounds.FullName);
+            await using var sim = await AsteriskSimulator.StartAsync(new SimulatorOptions
+            {
+                DialplanPath = Path.Combine(options.Repo, "asterisk-config", "extensions.conf"),
+                SoundsDirectory = sounds.FullName,
+                Speed = options.Speed,
+            });
+            await using var service = await ServiceProcess.StartAsync(sim.AriUrl, options.Repo, TimeSpan.FromSeconds(120));
+            var report = new CallsReport(options, Console.Out);
+            report.Machine();
+            var load = new CallLoad(sim, service, TimeSpan.FromSeconds(options.WaitSeconds));
+            if (options.Warmup > 0) await load.RunSegmentAsync(options.Warmup, options.Warmup, TimeSpan.Zero);
+            var idle = await service.StatsAfterFullGcAsync();
+            report.Baseline(idle);
+            var finished = 0;
+            foreach (var stop in options.Checkpoints.Append(options.Calls))
+            {
+                var segment = await load.RunSegmentAsync(stop - finished, options.Concurrent, TimeSpan.FromSeconds(options.RampSeconds));
+                finished = stop;
+                report.Segment(segment, finished, idle, sim.Requests);
+            }
+            return 0;
+        }
+        finally
+        {
+            sounds.Delete(recursive: true);
+        }
+    }
+
+    static async Task<int> RunServiceAsync(string[] args)
+    {
+        if (args is not ["--ari-url", var url, "--repo", var repo] || !Uri.TryCreate(url, UriKind.Absolute, out var ariUrl))
+        {
+            await Console.Error.WriteLineAsync($"usage: Ivr.Benchmarks calls service --ari-url http://127.0.0.1:PORT/ari/ --repo DIR (got: {string.Join(' ', args)})");
+            return 2;
+        }
+        return await ServiceSide.RunAsync(ariUrl, repo);
+    }
+}
