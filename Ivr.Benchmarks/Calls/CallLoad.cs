@@ -7,9 +7,9 @@ namespace Ivr.Benchmarks.Calls;
 /// Keeps a number of invoice-checking callers on the line: starts the first ones over a ramp, replaces each caller that
 /// hangs up by a new one until the segment's calls have all started, then lets them finish.
 /// </summary>
-public sealed class CallLoad(AsteriskSimulator sim, ServiceProcess service, TimeSpan wait)
+public sealed class CallLoad(AsteriskSimulator sim, ServiceProcess service, CallerPace pace, TimeSpan wait)
 {
-    readonly InvoiceCaller _caller = new(sim, wait);
+    readonly InvoiceCaller _caller = new(sim, pace, wait);
     long _dialled;
     int _finished;
 

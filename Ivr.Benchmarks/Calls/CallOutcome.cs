@@ -5,4 +5,5 @@ namespace Ivr.Benchmarks.Calls;
 /// <param name="Result">The result prompt heard (e.g. <c>sound:invoice-match</c>), null when the call failed.</param>
 /// <param name="Keys">When each key went out to the service as ChannelDtmfReceived, in order.</param>
 /// <param name="Failure">Why the call did not reach a result, null when it did.</param>
-public sealed record CallOutcome(string ChannelId, string? Result, IReadOnlyList<DateTimeOffset> Keys, string? Failure);
+/// <param name="Length">Real time from dialling to the hang-up.</param>
+public sealed record CallOutcome(string ChannelId, string? Result, IReadOnlyList<DateTimeOffset> Keys, string? Failure, TimeSpan Length);

@@ -36,7 +36,7 @@ public static class CallsBenchmark
             await using var service = await ServiceProcess.StartAsync(sim.AriUrl, options.Repo, TimeSpan.FromSeconds(120));
             var report = new CallsReport(options, Console.Out);
             report.Machine();
-            var load = new CallLoad(sim, service, TimeSpan.FromSeconds(options.WaitSeconds));
+            var load = new CallLoad(sim, service, CallerPace.Of(options), TimeSpan.FromSeconds(options.WaitSeconds));
             if (options.Warmup > 0) await load.RunSegmentAsync(options.Warmup, options.Warmup, TimeSpan.Zero);
             var idle = await service.StatsAfterFullGcAsync();
             report.Baseline(idle);

@@ -6,7 +6,7 @@ namespace Ivr.Benchmarks.Calls;
 public sealed record CallsOptions
 {
     public const string Usage =
-        "usage: Ivr.Benchmarks calls [--concurrent 1000] [--calls 10000] [--checkpoints 10000,50000] [--speed 1] [--ramp 60] [--warmup 20] [--wait 120] [--repo DIR]";
+        "usage: Ivr.Benchmarks calls [--concurrent 1000] [--calls 10000] [--checkpoints 10000,50000] [--speed 1] [--listen 1.5] [--key-gap 0.4] [--ramp 60] [--warmup 20] [--wait 120] [--repo DIR]";
 
     /// <summary>Calls in progress at once once the ramp is over.</summary>
     public int Concurrent { get; init; } = 1000;
@@ -19,6 +19,12 @@ public sealed record CallsOptions
 
     /// <summary>The simulator's clock rate: 1 plays prompts and sends keys at a real caller's pace.</summary>
     public double Speed { get; init; } = 1;
+
+    /// <summary>Simulated seconds a caller listens to each prompt before keying (a regular caller barges in early).</summary>
+    public double ListenSeconds { get; init; } = 1.5;
+
+    /// <summary>Simulated seconds between two keys of an entry, as a caller reading digits off a paper invoice.</summary>
+    public double KeyGapSeconds { get; init; } = 0.4;
 
     /// <summary>Real seconds over which the first <see cref="Concurrent"/> calls are started, so they do not all ring at once.</summary>
     public double RampSeconds { get; init; } = 60;
@@ -45,10 +51,12 @@ public sealed record CallsOptions
                 "--concurrent" => o with { Concurrent = Whole(name, value, 1) },
                 "--calls" => o with { Calls = Whole(name, value, 1) },
                 "--checkpoints" => o with { Checkpoints = [.. value.Split(',').Select(v => Whole(name, v, 1)).Order()] },
-                "--speed" => o with { Speed = Positive(name, value) },
-                "--ramp" => o with { RampSeconds = Positive(name, value) },
+                "--speed" => o with { Speed = Number(name, value, zeroAllowed: false) },
+                "--listen" => o with { ListenSeconds = Number(name, value, zeroAllowed: true) },
+                "--key-gap" => o with { KeyGapSeconds = Number(name, value, zeroAllowed: true) },
+                "--ramp" => o with { RampSeconds = Number(name, value, zeroAllowed: false) },
                 "--warmup" => o with { Warmup = Whole(name, value, 0) },
-                "--wait" => o with { WaitSeconds = Positive(name, value) },
+                "--wait" => o with { WaitSeconds = Number(name, value, zeroAllowed: false) },
                 "--repo" => o with { Repo = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"unknown option '{name}'"),
             };
@@ -64,9 +72,9 @@ public sealed record CallsOptions
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min ? n
             : throw new ArgumentException($"{name} '{value}' is not a whole number of at least {min}");
 
-    static double Positive(string name, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0 ? d
-            : throw new ArgumentException($"{name} '{value}' is not a positive number");
+    static double Number(string name, string value, bool zeroAllowed) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && (d > 0 || (zeroAllowed && d == 0)) ? d
+            : throw new ArgumentException($"{name} '{value}' is not a {(zeroAllowed ? "non-negative" : "positive")} number");
 
     /// <summary>The nearest folder at or above <paramref name="start"/> holding Ivr.sln, else <paramref name="start"/> (Parse then names it).</summary>
     static string FindRepo(string start)

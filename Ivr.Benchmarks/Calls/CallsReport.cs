@@ -13,7 +13,7 @@ public sealed class CallsReport(CallsOptions options, TextWriter output)
     {
         Line($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average at start: {LoadAverage()}");
         Line($"run: {options.Concurrent} concurrent, {options.Calls} calls, checkpoints [{string.Join(", ", options.Checkpoints)}], " +
-            $"simulator speed {options.Speed.ToString(CultureInfo.InvariantCulture)}, ramp {options.RampSeconds.ToString(CultureInfo.InvariantCulture)} s, warm-up {options.Warmup} calls");
+            $"simulator speed {options.Speed.ToString(CultureInfo.InvariantCulture)}, callers listen {options.ListenSeconds.ToString(CultureInfo.InvariantCulture)} s into a prompt and key every {(options.KeyGapSeconds + 0.2).ToString("0.##", CultureInfo.InvariantCulture)} s (simulated), ramp {options.RampSeconds.ToString(CultureInfo.InvariantCulture)} s, warm-up {options.Warmup} calls");
     }
 
     public void Baseline(ServiceStats idle) =>
@@ -26,7 +26,8 @@ public sealed class CallsReport(CallsOptions options, TextWriter output)
             .OrderByDescending(g => g.Count()).Select(g => $"{g.Key["sound:".Length..]} {g.Count()}"));
         Line("");
         Line($"### {segment.Calls.Count} calls at {segment.Concurrent} concurrent (calls finished so far: {finishedSoFar}); load average now: {LoadAverage()}");
-        Line($"results: {results}; failed: {failed.Count}");
+        var seconds = segment.Calls.Average(c => c.Length.TotalSeconds);
+        Line($"results: {results}; failed: {failed.Count}; mean call length {seconds:0.0} s real ({seconds * options.Speed:0} s simulated)");
         foreach (var f in failed.Take(5)) Line($"  failed {f.ChannelId}: {f.Failure}");
         if (segment.Window is { } w)
         {

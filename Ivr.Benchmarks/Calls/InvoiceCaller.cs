@@ -5,9 +5,10 @@ namespace Ivr.Benchmarks.Calls;
 /// <summary>
 /// A taxpayer checking an invoice by phone through the 12366 menus (menus/12366.yaml): main menu 1, paper invoice 1,
 /// then code, number, date and check code, each confirmed with 1 after its read-back; hears the result and hangs up.
-/// Each key waits for the prompt that asks for it, so keys barge in as a caller's would.
+/// Each key waits for the prompt that asks for it and for <see cref="CallerPace.Listen"/> into it, so keys barge in as a
+/// regular caller's would, and keys come <see cref="CallerPace.KeyGap"/> apart, as read off a paper invoice.
 /// </summary>
-public sealed class InvoiceCaller(AsteriskSimulator sim, TimeSpan wait)
+public sealed class InvoiceCaller(AsteriskSimulator sim, CallerPace pace, TimeSpan wait)
 {
     /// <summary>What the invoice-verify node can answer with, including the menu's error path.</summary>
     public static readonly IReadOnlySet<string> Results = new HashSet<string>(
@@ -21,6 +22,7 @@ public sealed class InvoiceCaller(AsteriskSimulator sim, TimeSpan wait)
 
     public async Task<CallOutcome> RunAsync(string callerNumber, InvoiceKeys invoice)
     {
+        var dialled = System.Diagnostics.Stopwatch.GetTimestamp();
         var call = await sim.DialAsync("12366", callerNumber);
         var keys = new List<DateTimeOffset>(48);
         try
@@ -37,12 +39,12 @@ public sealed class InvoiceCaller(AsteriskSimulator sim, TimeSpan wait)
             await HearOneOfAsync(call, AfterResult);
             await call.HangUpAsync();
             await call.WaitForHangupAsync(wait);
-            return new CallOutcome(call.IvrChannelId, result, keys, null);
+            return new CallOutcome(call.IvrChannelId, result, keys, null, System.Diagnostics.Stopwatch.GetElapsedTime(dialled));
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
             await call.HangUpAsync();
-            return new CallOutcome(call.IvrChannelId, null, keys, e.Message);
+            return new CallOutcome(call.IvrChannelId, null, keys, e.Message, System.Diagnostics.Stopwatch.GetElapsedTime(dialled));
         }
     }
 
@@ -55,7 +57,11 @@ public sealed class InvoiceCaller(AsteriskSimulator sim, TimeSpan wait)
         await KeyAsync(call, "1", keys);
     }
 
-    Task HearAsync(VirtualCall call, string prompt) => call.WaitForPlaybackAsync(Sound(prompt), wait);
+    async Task HearAsync(VirtualCall call, string prompt)
+    {
+        await call.WaitForPlaybackAsync(Sound(prompt), wait);
+        await Task.Delay(pace.Listen);
+    }
 
     async Task<string> HearOneOfAsync(VirtualCall call, IReadOnlySet<string> media)
     {
@@ -65,10 +71,11 @@ public sealed class InvoiceCaller(AsteriskSimulator sim, TimeSpan wait)
     }
 
     /// <summary>One key at a time, so each ChannelDtmfReceived has its own send time.</summary>
-    static async Task KeyAsync(VirtualCall call, string digits, List<DateTimeOffset> keys)
+    async Task KeyAsync(VirtualCall call, string digits, List<DateTimeOffset> keys)
     {
         foreach (var digit in digits)
         {
+            if (keys.Count > 0) await Task.Delay(pace.KeyGap);
             await call.PressAsync(digit.ToString());
             keys.Add(call.LastDigitSentAt ?? throw new InvalidOperationException($"the simulator did not say when key {digit} went out on {call.IvrChannelId}"));
         }
