@@ -20,6 +20,10 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(ServiceProcess).Assembly.Location);
         foreach (var arg in (string[])["calls", "service", "--ari-url", ariUrl.ToString(), "--repo", repo]) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_gcServer"] = "1";
+        // The load checks a handful of sample invoices thousands of times: the per-invoice daily limit (5) would answer
+        // nearly every call limit_exceeded. Counters under a prefix of their own start at zero in every run.
+        info.Environment["Invoices__Limits__PerInvoicePerDay"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Invoices__RedisPrefix"] = $"ivr:callbench:{Guid.NewGuid():N}:";
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {self} as the service process");
         var service = new ServiceProcess(process);
         var line = await service.ReadLineAsync(timeout, "start and connect to the simulator");
