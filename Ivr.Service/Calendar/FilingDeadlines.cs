@@ -34,7 +34,8 @@ public sealed class FilingDeadlines(WorkingDayCalendar calendar, IReadOnlyDictio
 
     /// <summary>
     /// §109: the 15th, moved by the number of days of any run of 3 or more consecutive holiday days inside the
-    /// period, then to the first working day if it lands on a rest day.
+    /// period, then to the first working day if it lands on a rest day. The administration counts the moved days as
+    /// working days (2026: 1–3 January off, deadline 20 January, not the 19th), so the rule does too.
     /// </summary>
     public DateOnly ByRule(int year, int month)
     {
@@ -50,7 +51,7 @@ public sealed class FilingDeadlines(WorkingDayCalendar calendar, IReadOnlyDictio
             if (run == 3) extension += Math.Min(3, d.DayNumber - first.DayNumber + 1);
             else if (run > 3) extension++;
         }
-        return calendar.OnOrNextWorkingDay(deadline.AddDays(extension));
+        return calendar.OnOrNextWorkingDay(calendar.AddWorkingDays(deadline, extension));
     }
 
     /// <summary>Every monthly deadline from <paramref name="from"/> (inclusive) on, in order.</summary>
