@@ -24,7 +24,7 @@ public static class SampleTaxpayers
     {
         var period = $"{today.AddMonths(-1):yyyy-MM}";
         var filedOn = today.Day > 8 ? new DateOnly(today.Year, today.Month, 8) : today;
-        var filedAt = new DateTimeOffset(filedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        var filedAt = new DateTimeOffset(filedOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
         await using var batch = db.CreateBatch();
         foreach (var (id, name, phone, extra, _) in Rows)
         {
