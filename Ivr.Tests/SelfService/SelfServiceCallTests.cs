@@ -91,15 +91,6 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
     }
 
     [Fact]
-    public async Task Caller_asking_for_a_deadline_in_a_year_without_holiday_data_hears_the_service_error_instead_of_a_guess()
-    {
-        var call = await CallAsync("2026-12-20T10:00:00");
-        await call.PressAsync("21");
-        await call.WaitForPlaybackAsync("sound:service-error", Wait);
-        Assert.DoesNotContain("sound:deadline-is", call.PlayedMedia);
-    }
-
-    [Fact]
     public async Task Recorded_complaint_becomes_a_ticket_read_back_and_sent_by_sms()
     {
         var call = await CallAsync("2026-11-19T15:00:00");
@@ -131,21 +122,18 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
         Assert.DoesNotContain("sound:status-filed", call.PlayedMedia);
     }
 
-    [Fact]
-    public async Task Caller_pressing_0_in_seat_hours_is_queued_for_a_seat()
+    [Theory]
+    // December 20th: the next deadline is in January 2027, a year without holiday data: an error, not a guess.
+    [InlineData("2026-12-20T10:00:00", "21", "service-error", "deadline-is")]
+    // A Monday morning: seats are open, so "0" queues (no seat answers here, so the queue's failure path follows).
+    [InlineData("2026-11-23T10:00:00", "0", "seat-busy", "seat-closed")]
+    // National Day, a Friday: seats are closed and the caller hears the hours.
+    [InlineData("2026-10-02T10:00:00", "0", "seat-closed", "seat-busy")]
+    public async Task Where_keys_lead_depends_on_the_date_and_hour_of_the_call(string localTime, string keys, string hears, string never)
     {
-        var call = await CallAsync("2026-11-23T10:00:00");
-        await call.PressAsync("0");
-        // No seat answers in this test, so the queue's failure path follows: the open branch was taken.
-        await call.WaitForPlaybackAsync("sound:seat-busy", Wait);
-        Assert.DoesNotContain("sound:seat-closed", call.PlayedMedia);
-    }
-
-    [Fact]
-    public async Task Caller_pressing_0_on_a_holiday_hears_the_seat_hours()
-    {
-        var call = await CallAsync("2026-10-02T10:00:00");
-        await call.PressAsync("0");
-        await call.WaitForPlaybackAsync("sound:seat-closed", Wait);
+        var call = await CallAsync(localTime);
+        await call.PressAsync(keys);
+        await call.WaitForPlaybackAsync("sound:" + hears, Wait);
+        Assert.DoesNotContain("sound:" + never, call.PlayedMedia);
     }
 }
