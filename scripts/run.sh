@@ -34,6 +34,7 @@ ivr=(dotnet "$repo/Ivr.Service/bin/Release/net10.0/ivr.dll")
 
 echo "run: rendering prompts (prompts/sounds)" >&2
 "${ivr[@]}" prompts build
+"${ivr[@]}" invoices seed-sample
 
 # Waits until a log file shows a line matching $2, or the process $3 dies.
 wait_for() {

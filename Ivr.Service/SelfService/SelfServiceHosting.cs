@@ -10,6 +10,7 @@ public static class SelfServiceHosting
         _ = config;
         services.AddSingleton<UnavailableActions>();
         services.AddSingleton<IActionInvoker, SelfServiceActions>();
+        Invoices.InvoiceServices.AddInvoices(services, config);
         return services;
     }
 }
