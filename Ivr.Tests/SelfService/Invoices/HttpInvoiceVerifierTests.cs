@@ -122,10 +122,11 @@ public sealed class HttpInvoiceVerifierTests : IAsyncLifetime
         for (var i = 0; i < 2; i++) Assert.Equal(InvoiceOutcome.Error, (await verifier.VerifyAsync(Special, CancellationToken.None)).Outcome);
         Assert.Equal(2, _upstream.Requests.Count);
 
-        _upstream.Answer = VerificationStandIn.Json(new { result = "not_found" });
+        // Asking would now take the whole attempt timeout (500 ms); the open breaker answers without asking.
+        _upstream.Answer = (ctx, _) => Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
         var clock = Stopwatch.StartNew();
         Assert.Equal(InvoiceOutcome.Error, (await verifier.VerifyAsync(Special, CancellationToken.None)).Outcome);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(200), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(450), $"took {clock.Elapsed}");
         Assert.Equal(2, _upstream.Requests.Count);
     }
 

@@ -95,6 +95,29 @@ public sealed class InvoiceVerifyActionTests(RegistryFixture registry, RedisServ
     }
 
     [Fact]
+    public void Without_database_or_redis_and_no_verifier_chosen_the_check_is_left_to_the_menus_error_path()
+    {
+        using var services = Services(new() { ["Invoices:Redis"] = Servers.Redis });
+        Assert.Empty(services.GetServices<IMenuAction>());
+        var registry = Assert.Throws<InvalidOperationException>(() => Services(new() { ["Invoices:Verifier"] = "registry", ["Invoices:Redis"] = Servers.Redis }));
+        Assert.Contains("Invoices:Postgres", registry.Message);
+    }
+
+    [Fact]
+    public async Task Limits_come_from_configuration()
+    {
+        await using var services = Services(new()
+        {
+            ["Invoices:Postgres"] = registry.ConnectionString, ["Invoices:Redis"] = Servers.Redis,
+            ["Invoices:RedisPrefix"] = $"{redis.Prefix}{Guid.NewGuid():N}:", ["Invoices:Limits:PerCaller"] = "1", ["Invoices:Limits:CallerWindow"] = "00:01:00",
+        });
+        var action = services.GetServices<IMenuAction>().Single();
+        var arguments = new Dictionary<string, string> { ["code"] = "", ["number"] = "24442000000012345678", ["date"] = "20240912", ["check"] = "11300.00" };
+        Assert.Equal("match", (await action.InvokeAsync(arguments, Call, CancellationToken.None)).Code);
+        Assert.Equal("limit_exceeded", (await action.InvokeAsync(arguments, Call, CancellationToken.None)).Code);
+    }
+
+    [Fact]
     public async Task Verifier_http_sends_the_check_upstream()
     {
         await using var upstream = await VerificationStandIn.StartAsync();
