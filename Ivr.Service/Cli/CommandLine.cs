@@ -39,7 +39,7 @@ public static class CommandLine
                ivr phone [--number 12366] [--caller N]   a terminal telephone (ARI from IVR_ARI_URL)
                ivr menus validate|test|graph|simulate ...
                ivr prompts build|lint ...
-               ivr campaigns ...                  campaigns: create, schedule, pause, results (ivr campaigns help)
+               ivr campaigns ...                  campaigns: list, create, schedule, pause, results
                ivr invoices seed-sample           load the demo invoices into PostgreSQL (IVR_POSTGRES)
                ivr taxpayers seed-sample          load the demo taxpayers and filings into PostgreSQL
         """);
