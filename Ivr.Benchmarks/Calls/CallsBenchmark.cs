@@ -1,5 +1,8 @@
+using Ivr.Service.Campaigns;
+using Ivr.Service.SelfService.Invoices;
 using Ivr.Service.Speech;
 using Ivr.Simulator;
+using Microsoft.Extensions.Configuration;
 
 namespace Ivr.Benchmarks.Calls;
 
@@ -26,6 +29,7 @@ public static class CallsBenchmark
         var sounds = Directory.CreateTempSubdirectory("ivr-callbench-sounds-");
         try
         {
+            var backEnd = await PrepareInvoiceRegistryAsync();
             SilentPrompts.Write(PromptCatalog.Load(Path.Combine(options.Repo, "prompts", "catalog.yaml")), sounds.FullName);
             await using var sim = await AsteriskSimulator.StartAsync(new SimulatorOptions
             {
@@ -35,7 +39,7 @@ public static class CallsBenchmark
             });
             await using var service = await ServiceProcess.StartAsync(sim.AriUrl, options.Repo, TimeSpan.FromSeconds(120));
             var report = new CallsReport(options, Console.Out);
-            report.Machine();
+            report.Machine(backEnd);
             var load = new CallLoad(sim, service, CallerPace.Of(options), TimeSpan.FromSeconds(options.WaitSeconds));
             if (options.Warmup > 0) await load.RunSegmentAsync(options.Warmup, options.Warmup, TimeSpan.Zero);
             var idle = await service.StatsAfterFullGcAsync();
@@ -49,10 +53,29 @@ public static class CallsBenchmark
             }
             return 0;
         }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync($"calls benchmark: {e.Message}");
+            return 1;
+        }
         finally
         {
             sounds.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// With PostgreSQL and Redis configured the service registers the invoice registry, which needs the demo's sample
+    /// invoices the callers key: loaded as <c>ivr invoices seed-sample</c> does. Says which back end the calls meet.
+    /// </summary>
+    static async Task<string> PrepareInvoiceRegistryAsync()
+    {
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        if (InvoiceServices.PostgresOf(environment) is null || CampaignServices.RedisOf(environment) is null)
+            return "none (no IVR_POSTGRES / IVR_REDIS): invoice.verify answers error and calls take the menu's error path";
+        if (await InvoiceCommands.RunAsync(["seed-sample"]) != 0)
+            throw new InvalidOperationException("the sample invoices could not be loaded into the registry (the reason is above)");
+        return "invoice.verify: PostgreSQL registry (sample invoices) with Redis limits";
     }
 
     static async Task<int> RunServiceAsync(string[] args)

@@ -9,8 +9,9 @@ public sealed class CallsReport(CallsOptions options, TextWriter output)
 {
     const double MiB = 1024 * 1024;
 
-    public void Machine()
+    public void Machine(string backEnd)
     {
+        Line($"back end: {backEnd}");
         Line($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average at start: {LoadAverage()}");
         Line($"run: {options.Concurrent} concurrent, {options.Calls} calls, checkpoints [{string.Join(", ", options.Checkpoints)}], " +
             $"simulator speed {options.Speed.ToString(CultureInfo.InvariantCulture)}, callers listen {options.ListenSeconds.ToString(CultureInfo.InvariantCulture)} s into a prompt and key every {(options.KeyGapSeconds + 0.2).ToString("0.##", CultureInfo.InvariantCulture)} s (simulated), ramp {options.RampSeconds.ToString(CultureInfo.InvariantCulture)} s, warm-up {options.Warmup} calls");
