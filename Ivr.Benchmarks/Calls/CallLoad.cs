@@ -19,23 +19,24 @@ public sealed class CallLoad(AsteriskSimulator sim, ServiceProcess service, Call
         var running = new List<Task<CallOutcome>>(calls);
         var rampCalls = Math.Min(calls, concurrent);
         var started = Stopwatch.GetTimestamp();
-        (DateTimeOffset At, ServiceStats Service, int Finished, TimeSpan LoadCpu)? rampEnd = null;
+        (DateTimeOffset At, ServiceStats Service, int Finished, TimeSpan LoadCpu, int InProgress)? rampEnd = null;
         for (var i = 0; i < calls; i++)
         {
             if (i < rampCalls && ramp * i / rampCalls - Stopwatch.GetElapsedTime(started) is { Ticks: > 0 } early) await Task.Delay(early);
             await lines.WaitAsync();
             running.Add(CallAsync(lines));
             if (i == rampCalls - 1 && calls > concurrent)
-                rampEnd = (DateTimeOffset.UtcNow, await service.StatsAsync(), Volatile.Read(ref _finished), LoadCpu());
+                rampEnd = (DateTimeOffset.UtcNow, await service.StatsAsync(), Volatile.Read(ref _finished), LoadCpu(), concurrent - lines.CurrentCount);
         }
         SteadyWindow? window = null;
         if (rampEnd is { } s)
         {
             var until = DateTimeOffset.UtcNow;
+            var inProgress = concurrent - lines.CurrentCount;
             var end = await service.StatsAsync();
             var finished = Volatile.Read(ref _finished) - s.Finished;
             var loadCpu = (LoadCpu() - s.LoadCpu).TotalSeconds;
-            window = new SteadyWindow(s.At, until, s.Service, end, await service.StatsAfterFullGcAsync(), finished, loadCpu);
+            window = new SteadyWindow(s.At, until, s.Service, end, await service.StatsAfterFullGcAsync(), finished, loadCpu, s.InProgress, inProgress);
         }
         var outcomes = await Task.WhenAll(running);
         return new SegmentResult(concurrent, outcomes, window, await service.StatsAfterFullGcAsync());

@@ -34,13 +34,14 @@ public sealed class CallsReport(CallsOptions options, TextWriter output)
         {
             var samples = ReactionTimes.Measure(segment.Calls, requests, w.From, w.Until);
             samples.Sort();
-            var n = segment.Concurrent;
+            var n = w.InProgressAtEnd;
             Line("");
             Line("| steady window | keys answered | DTMF → next ARI request p50 / p99 / max | service CPU per call | service CPU at this load | load process CPU | managed memory per concurrent call | working set per concurrent call |");
             Line("|---|---|---|---|---|---|---|---|");
             Line($"| {w.Seconds:0} s, {w.Finished} calls ended | {samples.Count} | {Ms(ReactionTimes.Percentile(samples, 0.5))} / {Ms(ReactionTimes.Percentile(samples, 0.99))} / {Ms(samples.Count == 0 ? double.NaN : samples[^1])} " +
                 $"| {(w.Finished == 0 ? "n/a" : $"{w.ServiceCpuSeconds * 1000 / w.Finished:0.0} ms")} | {w.ServiceCpuSeconds / w.Seconds:0.00} cores ({w.ServiceCpuSeconds * 1000 / w.Seconds / n:0.000} ms/s per call) " +
                 $"| {w.LoadCpuSeconds / w.Seconds:0.00} cores | {Kb((w.Live.ManagedBytes - idle.ManagedBytes) / (double)n)} | {Kb((w.End.WorkingSetBytes - idle.WorkingSetBytes) / (double)n)} |");
+            Line($"calls in progress at the window's start / end: {w.InProgressAtStart} / {w.InProgressAtEnd} (target {segment.Concurrent}; a start below it means calls ended before the ramp did: use a shorter --ramp)");
             Line($"at {n} in progress: managed after full GC {Mb(w.Live.ManagedBytes)}, working set {Mb(w.End.WorkingSetBytes)}, GC heap {Mb(w.End.GcHeapBytes)}, full GCs so far {w.End.Gen2Collections}");
         }
         else Line($"no steady window: the segment has no more calls than lines ({segment.Calls.Count} ≤ {segment.Concurrent})");

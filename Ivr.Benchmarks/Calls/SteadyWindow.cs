@@ -11,8 +11,10 @@ namespace Ivr.Benchmarks.Calls;
 /// <param name="Live">Service memory at <paramref name="Until"/> after a forced full GC: what the calls in progress hold.</param>
 /// <param name="Finished">Calls that ended inside the window.</param>
 /// <param name="LoadCpuSeconds">CPU the load process (simulator and callers) used inside the window.</param>
+/// <param name="InProgressAtStart">Calls on the line at <paramref name="From"/>: below the target when calls end before the ramp does.</param>
+/// <param name="InProgressAtEnd">Calls on the line at <paramref name="Until"/>, when <paramref name="Live"/> was taken.</param>
 public sealed record SteadyWindow(DateTimeOffset From, DateTimeOffset Until, ServiceStats Start, ServiceStats End, ServiceStats Live,
-    int Finished, double LoadCpuSeconds)
+    int Finished, double LoadCpuSeconds, int InProgressAtStart, int InProgressAtEnd)
 {
     public double Seconds => (Until - From).TotalSeconds;
 
