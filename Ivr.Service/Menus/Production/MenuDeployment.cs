@@ -19,6 +19,9 @@ public sealed partial class MenuDeployment(MenuStore store, HostCatalog host, Me
 
     public MenuRevisionRepository Revisions => revisions;
 
+    /// <summary>Raised after a set was refused, with its errors.</summary>
+    public event Action<MenuRejection>? Rejected;
+
     /// <summary>The last set refused on this instance, until a later one passes.</summary>
     public MenuRejection? LastRejection => Volatile.Read(ref _lastRejection);
 
@@ -30,10 +33,11 @@ public sealed partial class MenuDeployment(MenuStore store, HostCatalog host, Me
         var result = Validate(files);
         if (result.Set is not { } set)
         {
-            var errors = result.Errors.ToList();
-            Volatile.Write(ref _lastRejection, new MenuRejection(time.GetUtcNow(), who, errors));
-            LogRejected(logger, who, errors.Count);
-            foreach (var e in errors) LogRejectedError(logger, e.ToString());
+            var rejection = new MenuRejection(time.GetUtcNow(), who, [.. result.Errors]);
+            Volatile.Write(ref _lastRejection, rejection);
+            LogRejected(logger, who, rejection.Errors.Count);
+            foreach (var e in rejection.Errors) LogRejectedError(logger, e.ToString());
+            Rejected?.Invoke(rejection);
             return new MenuSubmission(result, null, null);
         }
         Volatile.Write(ref _lastRejection, null);
