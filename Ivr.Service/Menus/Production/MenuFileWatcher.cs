@@ -7,40 +7,65 @@ namespace Ivr.Service.Menus.Production;
 /// tools touch several files, so the folder is read only once it has been quiet for <paramref name="quiet"/>.
 /// </summary>
 public sealed partial class MenuFileWatcher(string folder, MenuDeployment deployment, TimeSpan quiet, TimeProvider time,
-    ILogger<MenuFileWatcher> logger) : BackgroundService
+    ILogger<MenuFileWatcher> logger) : IHostedService, IDisposable
 {
     public const string Who = "file watcher";
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    readonly Channel<bool> _changes = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
+    readonly CancellationTokenSource _stopping = new();
+    FileSystemWatcher? _watcher;
+    Task _loop = Task.CompletedTask;
+
+    /// <summary>Watches before returning, so a change made as soon as the host has started is not missed.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var changes = Channel.CreateUnbounded<bool>(new UnboundedChannelOptions { SingleReader = true });
-        using var watcher = new FileSystemWatcher(folder)
+        _watcher = new FileSystemWatcher(folder)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
-        void Changed(object? _, FileSystemEventArgs e) => changes.Writer.TryWrite(true);
-        watcher.Changed += Changed;
-        watcher.Created += Changed;
-        watcher.Deleted += Changed;
-        watcher.Renamed += (s, e) => Changed(s, e);
-        watcher.Error += (_, e) =>
+        _watcher.Changed += Changed;
+        _watcher.Created += Changed;
+        _watcher.Deleted += Changed;
+        _watcher.Renamed += (s, e) => Changed(s, e);
+        _watcher.Error += (_, e) =>
         {
             // An overflowed event buffer loses changes; reading the whole folder again catches up.
             LogWatcherError(logger, e.GetException());
-            changes.Writer.TryWrite(true);
+            _changes.Writer.TryWrite(true);
         };
-        watcher.EnableRaisingEvents = true;
+        _watcher.EnableRaisingEvents = true;
         LogWatching(logger, folder);
+        _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_watcher is not null) _watcher.EnableRaisingEvents = false;
+        await _stopping.CancelAsync();
+        await _loop.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _stopping.Dispose();
+    }
+
+    void Changed(object? sender, FileSystemEventArgs e) => _changes.Writer.TryWrite(true);
+
+    async Task LoopAsync(CancellationToken ct)
+    {
         try
         {
-            while (await changes.Reader.WaitToReadAsync(ct))
+            while (await _changes.Reader.WaitToReadAsync(ct))
             {
                 do
                 {
-                    while (changes.Reader.TryRead(out _)) { }
+                    while (_changes.Reader.TryRead(out _)) { }
                     await Task.Delay(quiet, time, ct);
-                } while (changes.Reader.TryPeek(out _));
+                } while (_changes.Reader.TryPeek(out _));
                 await SubmitFolderAsync(ct);
             }
         }

@@ -76,7 +76,7 @@ public sealed class MenuInstance : IAsyncDisposable
             done.TrySetResult(value);
         }
         subscribe(Handler);
-        return done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(15));
     }
 
     /// <summary>Writes a file the way editors do: a temporary file renamed over the old one.</summary>
