@@ -1,5 +1,6 @@
 using Ivr.Service.Calls.Menu;
 using Ivr.Service.Campaigns;
+using Ivr.Service.Menus.Production;
 using Ivr.Service.SelfService;
 using Ivr.Service.Speech;
 
@@ -17,6 +18,7 @@ public static class ServiceHost
         if (MenuCallSetup.TryLoad(builder.Configuration, builder.Environment.ContentRootPath, out var menuErrors) is { } menus)
         {
             builder.Services.AddSingleton(menus);
+            builder.Services.AddMenuProduction(builder.Configuration, menus, builder.Environment.ContentRootPath);
             builder.Services.AddSelfService(builder.Configuration);
             builder.Services.AddHostedService<MenuCalls>();
         }
@@ -28,6 +30,7 @@ public static class ServiceHost
         builder.AddCampaigns();
         var app = builder.Build();
         app.MapCampaigns();
+        app.MapMenusAdmin();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         await app.RunAsync();
     }
