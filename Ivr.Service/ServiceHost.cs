@@ -1,4 +1,5 @@
 using Ivr.Service.Calls.Menu;
+using Ivr.Service.Calls.Records;
 using Ivr.Service.Campaigns;
 using Ivr.Service.SelfService;
 using Ivr.Service.Speech;
@@ -26,8 +27,10 @@ public static class ServiceHost
             builder.Services.AddHostedService<Calls.Greeting.GreetingCalls>();
         }
         builder.AddCampaigns();
+        builder.Services.AddCallRecords(builder.Configuration);
         var app = builder.Build();
         app.MapCampaigns();
+        app.MapCallRecords();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         await app.RunAsync();
     }

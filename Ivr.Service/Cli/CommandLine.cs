@@ -20,6 +20,8 @@ public static class CommandLine
                 return await Ivr.Service.Speech.PromptCommands.RunAsync(rest);
             case "campaigns":
                 return await Ivr.Service.Campaigns.CampaignCommands.RunAsync(rest);
+            case "calls":
+                return await Ivr.Service.Calls.Records.CallsCommand.RunAsync(rest, Console.Out, Console.Error);
             case "help" or "--help" or "-h":
                 PrintHelp(Console.Out);
                 return 0;
@@ -35,5 +37,6 @@ public static class CommandLine
                ivr phone [--number 12366] [--caller N]   a terminal telephone (ARI from IVR_ARI_URL)
                ivr menus validate|test|graph|simulate ...
                ivr prompts build|lint ...
+               ivr calls [--last N] | ivr calls monthly YYYY-MM
         """);
 }
