@@ -26,10 +26,8 @@ public sealed partial class CallRecordWriter : BackgroundService, ICallRecorder
     {
         options.Validate();
         (_store, _options, _time, _logger) = (store, options, time, logger);
-        _buffer = Channel.CreateBounded<CallRecord>(new BoundedChannelOptions(options.BufferSize)
-        {
-            SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
-        });
+        // The bound counts the batch being retried too, so "how many calls can wait for PostgreSQL" is one number.
+        _buffer = Channel.CreateUnbounded<CallRecord>(new UnboundedChannelOptions { SingleReader = true });
     }
 
     public event Action<CallRecord>? Finished;
@@ -48,12 +46,9 @@ public sealed partial class CallRecordWriter : BackgroundService, ICallRecorder
     {
         try { Finished?.Invoke(record); }
         catch (Exception e) { LogObserverFailed(_logger, e, record.Id); }
-        if (_buffer.Writer.TryWrite(record))
-        {
-            Interlocked.Increment(ref _pending);
-            return;
-        }
-        Drop(record, "the buffer is full");
+        if (Interlocked.Increment(ref _pending) <= _options.BufferSize && _buffer.Writer.TryWrite(record)) return;
+        Interlocked.Decrement(ref _pending);
+        Drop(record, Pending >= _options.BufferSize ? "the buffer is full" : "the service is stopping");
     }
 
     void Drop(CallRecord record, string why)
@@ -93,11 +88,7 @@ public sealed partial class CallRecordWriter : BackgroundService, ICallRecorder
         {
             try
             {
-                await _store.InsertAsync(batch, ct);
-                Interlocked.Add(ref _written, batch.Count);
-                Interlocked.Add(ref _pending, -batch.Count);
-                WrittenCounter.Add(batch.Count);
-                batch.Clear();
+                await InsertAsync(batch, ct);
                 return;
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !ct.IsCancellationRequested)
@@ -110,6 +101,15 @@ public sealed partial class CallRecordWriter : BackgroundService, ICallRecorder
         }
     }
 
+    async Task InsertAsync(List<CallRecord> batch, CancellationToken ct)
+    {
+        await _store.InsertAsync(batch, ct);
+        Interlocked.Add(ref _written, batch.Count);
+        Interlocked.Add(ref _pending, -batch.Count);
+        WrittenCounter.Add(batch.Count);
+        batch.Clear();
+    }
+
     /// <summary>On shutdown: one last bounded effort to write what is buffered; what still fails is logged as dropped.</summary>
     async Task DrainAsync(List<CallRecord> batch)
     {
@@ -120,17 +120,20 @@ public sealed partial class CallRecordWriter : BackgroundService, ICallRecorder
             while (batch.Count > 0 || _buffer.Reader.TryPeek(out _))
             {
                 while (batch.Count < _options.BatchSize && _buffer.Reader.TryRead(out var r)) batch.Add(r);
-                await _store.InsertAsync(batch, deadline.Token);
-                Interlocked.Add(ref _written, batch.Count);
-                Interlocked.Add(ref _pending, -batch.Count);
-                batch.Clear();
+                await InsertAsync(batch, deadline.Token);
             }
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or OperationCanceledException)
         {
-            foreach (var r in batch) Drop(r, "the service stopped while PostgreSQL was unreachable");
-            while (_buffer.Reader.TryRead(out var r)) Drop(r, "the service stopped while PostgreSQL was unreachable");
+            foreach (var r in batch) Lost(r);
+            while (_buffer.Reader.TryRead(out var r)) Lost(r);
         }
+    }
+
+    void Lost(CallRecord record)
+    {
+        Interlocked.Decrement(ref _pending);
+        Drop(record, "the service stopped while PostgreSQL was unreachable");
     }
 
     [LoggerMessage(EventId = 6301, Level = LogLevel.Error,

@@ -18,6 +18,8 @@ public sealed class CallTrace(CallTraceStart start, TimeProvider time, Action<Ca
     readonly long _startTimestamp = time.GetTimestamp();
     readonly List<PathStep> _path = [];
     readonly List<ActionStep> _actions = [];
+    /// <summary>Keys pressed during a play node: the engine hands them to a later node, which decides their masking.</summary>
+    readonly List<(int PathIndex, char Key)> _typeAhead = [];
     DateTimeOffset? _answeredAt;
     string _language = "";
     bool _queued;
@@ -35,10 +37,15 @@ public sealed class CallTrace(CallTraceStart start, TimeProvider time, Action<Ca
         {
             if (_done) return;
             if (e is CallEvent.Started) _answeredAt = time.GetUtcNow();
-            if (e is CallEvent.Digit d && before is not null) Key(before, d.Key);
+            if (e is CallEvent.Digit d && before is not null)
+            {
+                if (before.Waiting == Waiting.Playback) _typeAhead.Add((PathIndex(before.Node), d.Key));
+                else Append(PathIndex(before.Node), d.Key, KeyMasking.Masks(start.Menus, before));
+            }
             if (e is CallEvent.ActionCompleted completed && _actions.FindLastIndex(a => a.Result is null) is var pending and >= 0)
                 _actions[pending] = _actions[pending] with { Result = completed.Code };
             foreach (var node in step.Entered) _path.Add(new PathStep(at, node));
+            DeliverTypeAhead(step);
             foreach (var command in step.Commands)
                 switch (command)
                 {
@@ -50,16 +57,34 @@ public sealed class CallTrace(CallTraceStart start, TimeProvider time, Action<Ca
         }
     }
 
-    void Key(CallState before, char key)
+    /// <summary>
+    /// Type-ahead keys the engine used in this step are kept where they were pressed, masked when the step reached a
+    /// masked node: which of them went into it cannot be told from outside, so all of them are hidden then.
+    /// </summary>
+    void DeliverTypeAhead(Step step)
     {
-        var shown = KeyMasking.Masks(start.Menus, before) && char.IsAsciiDigit(key) ? '*' : key;
-        var i = _path.FindLastIndex(p => p.Node == before.Node);
-        if (i < 0)
+        if (_typeAhead.Count <= step.State.TypeAhead.Length) return;
+        var masked = KeyMasking.MaskedNodes(start.Menus);
+        var reachedMasked = step.Entered.Any(masked.Contains) || masked.Contains(step.State.Node);
+        while (_typeAhead.Count > step.State.TypeAhead.Length)
         {
-            _path.Add(new PathStep(0, before.Node, shown.ToString()));
-            return;
+            Append(_typeAhead[0].PathIndex, _typeAhead[0].Key, reachedMasked);
+            _typeAhead.RemoveAt(0);
         }
-        _path[i] = _path[i] with { Keys = _path[i].Keys + shown };
+    }
+
+    int PathIndex(string node)
+    {
+        var i = _path.FindLastIndex(p => p.Node == node);
+        if (i >= 0) return i;
+        _path.Add(new PathStep(0, node));
+        return _path.Count - 1;
+    }
+
+    void Append(int pathIndex, char key, bool mask)
+    {
+        var shown = mask && char.IsAsciiDigit(key) ? '*' : key;
+        _path[pathIndex] = _path[pathIndex] with { Keys = _path[pathIndex].Keys + shown };
     }
 
     /// <summary>The Q.850 cause of a hang-up request (soft requests are our own DELETEs and carry no cause).</summary>
@@ -76,6 +101,8 @@ public sealed class CallTrace(CallTraceStart start, TimeProvider time, Action<Ca
         {
             if (_done) return;
             _done = true;
+            // Keys never handed to a node may have been the start of an invoice number: they are kept masked.
+            foreach (var (index, key) in _typeAhead) Append(index, key, mask: true);
             record = new CallRecord
             {
                 Id = Guid.CreateVersion7(_startedAt), ChannelId = start.ChannelId, Direction = start.Direction,

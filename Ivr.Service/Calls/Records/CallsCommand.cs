@@ -74,7 +74,7 @@ public static class CallsCommand
 
     public static void PrintMonthly(MonthlyStatistics s, TextWriter w)
     {
-        w.WriteLine($"{s.Month}: {s.Calls} calls, self-service rate {s.SelfServiceRate.ToString("P1", CultureInfo.InvariantCulture)}");
+        w.WriteLine($"{s.Month}: {s.Calls} calls, self-service rate {(s.SelfServiceRate * 100).ToString("0.0", CultureInfo.InvariantCulture)}%");
         foreach (var (outcome, n) in s.ByOutcome) w.WriteLine($"  {outcome,-12} {n,8}");
         w.WriteLine("top actions (runs, answered):");
         foreach (var a in s.TopActions) w.WriteLine($"  {a.Action,-18} {a.Calls,8} {a.Answered,8}");
