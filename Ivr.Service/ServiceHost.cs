@@ -1,4 +1,5 @@
 using Ivr.Service.Calls.Menu;
+using Ivr.Service.Calls.Outbound;
 using Ivr.Service.Calls.Records;
 using Ivr.Service.Campaigns;
 using Ivr.Service.SelfService;
@@ -28,6 +29,7 @@ public static class ServiceHost
         }
         builder.AddCampaigns();
         builder.Services.AddCallRecords(builder.Configuration);
+        builder.Services.AddOutboundDialer(builder.Configuration);
         var app = builder.Build();
         app.MapCampaigns();
         app.MapCallRecords();

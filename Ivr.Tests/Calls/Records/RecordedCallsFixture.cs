@@ -29,6 +29,7 @@ public class RecordedCallsFixture : IAsyncLifetime
     public CallRecordStore Store { get; private set; } = null!;
     public ScriptedActions Actions { get; } = new();
     public string ConnectionString => _db.ConnectionString;
+    public PostgresDatabase Database => _db;
     public IConfiguration Configuration { get; private set; } = null!;
 
     /// <summary>Outbound dials observing the event stream (null: none).</summary>
