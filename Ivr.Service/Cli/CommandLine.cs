@@ -22,6 +22,8 @@ public static class CommandLine
                 return await Ivr.Service.Campaigns.CampaignCommands.RunAsync(rest);
             case "calls":
                 return await Ivr.Service.Calls.Records.CallsCommand.RunAsync(rest, Console.Out, Console.Error);
+            case "taxpayers":
+                return await Ivr.Service.SelfService.Filing.TaxpayersCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
                 PrintHelp(Console.Out);
                 return 0;

@@ -64,7 +64,7 @@ public class RecordedCallsFixture : IAsyncLifetime
         await Writer.StartAsync(CancellationToken.None);
         var setup = MenuCallSetup.TryLoad(Configuration, Servers.RepoRoot(), out var errors)
             ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));
-        Service = new MenuCalls(Configuration, setup, Actions, TimeProvider.System, NullLoggerFactory.Instance, Writer, Outbound);
+        Service = new MenuCalls(Configuration, setup, Actions, TimeProvider.System, NullLoggerFactory.Instance, records: Writer, outbound: Outbound);
         await Service.StartAsync(CancellationToken.None);
         await Service.Connected.WaitAsync(Wait);
     }
