@@ -1,3 +1,4 @@
+using Ivr.Service.Calls.Outbound;
 using Ivr.Service.Calls.Records;
 using Ivr.Service.Campaigns;
 using Ivr.Simulator.Seats;
@@ -90,6 +91,44 @@ public sealed class OutboundDialerTests(DialingFixture f) : IClassFixture<Dialin
         Assert.Contains(message, e.Message);
         Assert.Contains(request.CallId, e.Message);
     }
+
+    [Fact]
+    public async Task Call_left_unsettled_by_a_crash_is_answered_when_its_call_record_exists_with_the_keys_pressed()
+    {
+        var callId = "crash-" + Guid.NewGuid().ToString("N")[..8];
+        await UnsettledDialAsync(callId);
+        await f.Store.InsertAsync([OutboundRecord(callId, keys: "1")], CancellationToken.None);
+
+        var result = await f.Dialer.LookupAsync(callId, CancellationToken.None);
+
+        Assert.Equal(new DialResult(DialOutcome.Confirmed, 16, "1"), result);
+        Assert.Equal(result, await f.Dialer.LookupAsync(callId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Call_left_unsettled_by_a_crash_without_a_call_record_never_reached_the_menu_and_is_failed()
+    {
+        var callId = "crash-" + Guid.NewGuid().ToString("N")[..8];
+        await UnsettledDialAsync(callId);
+
+        Assert.Equal(DialOutcome.Failed, (await f.Dialer.LookupAsync(callId, CancellationToken.None))!.Outcome);
+    }
+
+    /// <summary>A dial row as a process killed mid-call leaves it: written, never settled; its channel is long gone.</summary>
+    async Task UnsettledDialAsync(string callId)
+    {
+        var store = new OutboundDialStore(new CallRecordsDatabase(Npgsql.NpgsqlDataSource.Create(f.ConnectionString)));
+        Assert.True(await store.TryBeginAsync(callId, "out-" + callId, "13900000107", "campaign:filing-reminder", DateTimeOffset.UtcNow, CancellationToken.None));
+    }
+
+    static CallRecord OutboundRecord(string callId, string keys) => new()
+    {
+        Id = Guid.CreateVersion7(), ChannelId = "out-" + callId, Direction = CallDirections.Outbound, CallerNumber = "12366",
+        DialledNumber = "13900000107", Entry = "campaign:filing-reminder", CampaignCallId = callId, StartedAt = DateTimeOffset.UtcNow,
+        AnsweredAt = DateTimeOffset.UtcNow, EndedAt = DateTimeOffset.UtcNow, Language = "zh-CN", MenuRevision = "r",
+        Path = [new PathStep(0, "reminder-start"), new PathStep(10, "reminder-say", keys)], Actions = [new ActionStep(0, "filing.deadline", "ok")],
+        Outcome = CallOutcomes.SelfServed, HangupCause = 16,
+    };
 
     [Fact]
     public async Task Unknown_call_id_has_nothing_to_look_up()
