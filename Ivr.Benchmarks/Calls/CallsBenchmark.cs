@@ -71,11 +71,12 @@ public static class CallsBenchmark
     static async Task<string> PrepareInvoiceRegistryAsync()
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        if (InvoiceServices.PostgresOf(environment) is null || CampaignServices.RedisOf(environment) is null)
+        if (InvoiceServices.PostgresOf(environment) is not { } postgres || CampaignServices.RedisOf(environment) is null)
             return "none (no IVR_POSTGRES / IVR_REDIS): invoice.verify answers error and calls take the menu's error path";
+        Environment.SetEnvironmentVariable("IVR_POSTGRES", await BenchmarkDatabase.RecreateAsync(postgres));
         if (await InvoiceCommands.RunAsync(["seed-sample"]) != 0)
             throw new InvalidOperationException("the sample invoices could not be loaded into the registry (the reason is above)");
-        return "invoice.verify: PostgreSQL registry (sample invoices) with Redis limits";
+        return $"invoice.verify: PostgreSQL registry (sample invoices) with Redis limits; call records and menu revisions in database {BenchmarkDatabase.Name}";
     }
 
     static async Task<int> RunServiceAsync(string[] args)

@@ -1,4 +1,6 @@
 using Ivr.Service.Calls.Menu;
+using Ivr.Service.Calls.Records;
+using Ivr.Service.Menus.Production;
 using Ivr.Service.SelfService;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +11,8 @@ namespace Ivr.Benchmarks.Calls;
 
 /// <summary>
 /// The service half of the calls benchmark, run in its own process so the CPU and memory measured are the service's
-/// alone: the repository's menus through <see cref="MenuCalls"/> and the action back ends <c>AddSelfService</c>
-/// registers, wired as <c>ServiceHost</c> wires them. It answers the load process on standard input:
+/// alone: the repository's menus through <see cref="MenuCalls"/> with menus in production, the action back ends and
+/// call records, wired as <c>ServiceHost</c> wires them (campaigns and the admin API serve no inbound call and are left out). It answers the load process on standard input:
 /// <c>stats</c>, <c>gc</c> (stats after a forced full collection) and <c>stop</c>.
 /// </summary>
 public static class ServiceSide
@@ -33,7 +35,9 @@ public static class ServiceSide
         }
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(setup);
+        builder.Services.AddMenuProduction(builder.Configuration, setup, repo);
         builder.Services.AddSelfService(builder.Configuration);
+        builder.Services.AddCallRecords(builder.Configuration);
         builder.Services.AddSingleton<MenuCalls>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MenuCalls>());
         using var host = builder.Build();
