@@ -1,5 +1,6 @@
 using Ivr.Service.Calls.Menu;
 using Ivr.Service.Campaigns;
+using Ivr.Service.Seats;
 using Ivr.Service.SelfService;
 using Ivr.Service.Speech;
 
@@ -18,6 +19,7 @@ public static class ServiceHost
         {
             builder.Services.AddSingleton(menus);
             builder.Services.AddSelfService(builder.Configuration);
+            builder.Services.AddSeats(builder.Configuration, builder.Environment.ContentRootPath);
             builder.Services.AddHostedService<MenuCalls>();
         }
         else
@@ -28,6 +30,7 @@ public static class ServiceHost
         builder.AddCampaigns();
         var app = builder.Build();
         app.MapCampaigns();
+        app.MapSeats();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         await app.RunAsync();
     }

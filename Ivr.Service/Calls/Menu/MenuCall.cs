@@ -9,7 +9,7 @@ namespace Ivr.Service.Calls.Menu;
 /// of one channel arrive in order from the dispatcher; the turn orders them against the call's timers and action results.
 /// </summary>
 public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine, MenuCallSetup setup, IActionInvoker actions,
-    TimeProvider time, ILogger logger) : IAsyncDisposable
+    TimeProvider time, ILogger logger, Seats.IQueueRouter? queues = null) : IAsyncDisposable
 {
     readonly SemaphoreSlim _turn = new(1, 1);
     readonly Dictionary<string, ITimer> _timers = [];
@@ -100,6 +100,11 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
             case CallCommand.InvokeAction a:
                 _ = RunActionAsync(a);
                 return null;
+            case CallCommand.EnterQueue q when queues is not null && !_hungUp:
+                var language = _state?.Language ?? "";
+                var request = new Seats.QueueRequest(channelId, q.Name, q.Skill, q.Priority, _started?.Caller ?? "", language, setup.Prompts.FolderOf(language));
+                return await queues.EnterAsync(ari, request, talked => OnAsync(new CallEvent.SeatFinished(talked), CancellationToken.None), ct)
+                    ? null : new CallEvent.SeatFinished(Talked: false);
             case CallCommand.EnterQueue q:
                 LogNotDone(logger, channelId, $"queue {q.Name}", "no seat answered");
                 return new CallEvent.SeatFinished(Talked: false);

@@ -12,7 +12,7 @@ namespace Ivr.Service.Calls.Menu;
 /// keeps the menu revision it started with when the menus are reloaded.
 /// </summary>
 public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup, IActionInvoker actions, TimeProvider time,
-    ILoggerFactory loggers) : StasisCallHost<MenuCall>(config, loggers)
+    ILoggerFactory loggers, Seats.IQueueRouter? queues = null) : StasisCallHost<MenuCall>(config, loggers)
 {
     /// <summary>Menus compare dates of the hotline's callers, who are in China whatever the server's zone.</summary>
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -24,6 +24,8 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
 
     protected override async ValueTask OnEventAsync(Message message, CancellationToken ct)
     {
+        // Seat legs this service originated and the keys of queued callers belong to the seats router.
+        if (queues is not null && await queues.OnEventAsync(Ari, message, ct)) return;
         switch (message)
         {
             case StasisStart start:
@@ -61,12 +63,12 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
             await HangUpQuietlyAsync(channel.Id, ct);
             return;
         }
-        var call = new MenuCall(Ari, channel.Id, new MenuEngine(set), setup, actions, time, _logger);
+        var call = new MenuCall(Ari, channel.Id, new MenuEngine(set), setup, actions, time, _logger, queues);
         Calls[call.ChannelId] = call;
         LogCallStarted(_logger, channel.Id, channel.Caller.Number, entry, set.Revision);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), China).DateTime);
-        // No working-day calendar is connected to calls yet, so none is open: menus take their closed-hours path.
-        await call.StartAsync(new CallEvent.Started(channel.Caller.Number, entry, null, today, new HashSet<string>()), ct);
+        // Calendars come from the seats' queues file; without seats none is open and menus take their closed-hours path.
+        await call.StartAsync(new CallEvent.Started(channel.Caller.Number, entry, null, today, queues?.OpenCalendars(time.GetUtcNow()) ?? new HashSet<string>()), ct);
     }
 
     MenuCall? CallOf(string targetUri) =>
