@@ -58,8 +58,9 @@ public sealed class SeatRig : IAsyncDisposable
     public MenuCalls Calls { get; }
     public IConnectionMultiplexer Redis { get; }
 
-    public static async Task<SeatRig> StartAsync(string space, string instance = "one", string yaml = QueuesYaml)
+    public static async Task<SeatRig> StartAsync(string space, string instance = "one", string yaml = QueuesYaml, LogLines? log = null)
     {
+        log ??= new LogLines();
         var sounds = Directory.CreateTempSubdirectory("ivr-seat-sounds-");
         foreach (var folder in new[] { "zh", "en" })
         {
@@ -82,9 +83,9 @@ public sealed class SeatRig : IAsyncDisposable
         var board = new SeatBoard(redis, space, TimeProvider.System);
         var seats = QueueConfigLoader.Parse("test-queues.yaml", yaml, HostRegistry.Queues, null, out _);
         var router = new QueueRouter(board, redis, seats, WorkingDayCalendar.Load(), new RouterOptions(instance, "ivr") { Tick = TimeSpan.FromMilliseconds(100) },
-            TimeProvider.System, NullLogger<QueueRouter>.Instance);
+            TimeProvider.System, log.CreateLogger(instance));
         var calls = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
-            NullLoggerFactory.Instance, router);
+            log, router);
         await router.StartAsync(CancellationToken.None);
         await calls.StartAsync(CancellationToken.None);
         await calls.Connected.WaitAsync(Wait);

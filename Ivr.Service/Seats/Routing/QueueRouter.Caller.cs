@@ -71,19 +71,19 @@ public sealed partial class QueueRouter
         {
             case CallerPhase.Waiting:
                 // False when the board offered a seat at this very moment: that offer finds no caller and frees the seat.
-                await _board.LeaveAsync(caller.ChannelId, abandoned: true);
+                await _board.LeaveAsync(caller.BoardId, abandoned: true);
                 LogAbandoned(_logger, caller.ChannelId, caller.Queue.Name);
                 break;
             case CallerPhase.Offered:
                 _seatLegs.TryRemove(caller.SeatChannel!, out _);
-                await _board.ReleaseAsync(caller.Offer!.Seat, caller.ChannelId, SeatRelease.CallerGone, caller.Queue);
+                await _board.ReleaseAsync(caller.Offer!.Seat, caller.BoardId, SeatRelease.CallerGone, caller.Queue);
                 await HangUpAsync(caller.SeatChannel!);
                 LogAbandoned(_logger, caller.ChannelId, caller.Queue.Name);
                 _ = MatchSoonAsync(caller.Queue);
                 break;
             case CallerPhase.Talking:
                 _seatLegs.TryRemove(caller.SeatChannel!, out _);
-                await _board.ReleaseAsync(caller.Offer!.Seat, caller.ChannelId, SeatRelease.Ended, caller.Queue);
+                await _board.ReleaseAsync(caller.Offer!.Seat, caller.BoardId, SeatRelease.Ended, caller.Queue);
                 await HangUpAsync(caller.SeatChannel!);
                 break;
         }
@@ -94,7 +94,7 @@ public sealed partial class QueueRouter
     /// <summary>The caller pressed the queue's leave key: out of line to the menu's no-seat path (callback offer, voicemail).</summary>
     async Task LeaveByKeyAsync(QueuedCaller caller)
     {
-        if (caller.Phase != CallerPhase.Waiting || !await _board.LeaveAsync(caller.ChannelId, abandoned: false)) return;
+        if (caller.Phase != CallerPhase.Waiting || !await _board.LeaveAsync(caller.BoardId, abandoned: false)) return;
         LogLeftByKey(_logger, caller.ChannelId, caller.Queue.Name);
         await FinishUnservedAsync(caller);
     }
@@ -102,7 +102,7 @@ public sealed partial class QueueRouter
     /// <summary>Waited the queue's limit: the overflow queue keeps the caller's music, else the menu's no-seat path.</summary>
     async Task WaitedTooLongAsync(QueuedCaller caller)
     {
-        if (caller.Phase != CallerPhase.Waiting || !await _board.LeaveAsync(caller.ChannelId, abandoned: false)) return;
+        if (caller.Phase != CallerPhase.Waiting || !await _board.LeaveAsync(caller.BoardId, abandoned: false)) return;
         LogWaitedTooLong(_logger, caller.ChannelId, caller.Queue.Name);
         if (caller.Queue.Overflow is { } o && _config.Queues.TryGetValue(o, out var overflow) && await JoinAsync(caller, overflow, null) is { } joined)
         {
@@ -132,7 +132,7 @@ public sealed partial class QueueRouter
     async Task AnnounceAsync(QueuedCaller caller)
     {
         if (caller.Phase != CallerPhase.Waiting || caller.Announcing is not null || caller.Queue.Announce is not { } announce) return;
-        var line = await _board.ViewAsync(caller.Queue, caller.ChannelId);
+        var line = await _board.ViewAsync(caller.Queue, caller.BoardId);
         if (line.Position == 0) return;
         var media = WaitEstimate.Announcement(announce, line, caller.Request.Language);
         var id = $"{AnnouncePrefix}{caller.ChannelId}-{++caller.Announcements}";

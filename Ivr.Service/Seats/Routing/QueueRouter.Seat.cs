@@ -13,7 +13,8 @@ public sealed partial class QueueRouter
 
     async Task OfferAsync(SeatOffer offer)
     {
-        if (!_callers.TryGetValue(offer.Call, out var caller))
+        var channel = offer.Call.StartsWith(_options.Instance + "/", StringComparison.Ordinal) ? offer.Call[(_options.Instance.Length + 1)..] : offer.Call;
+        if (!_callers.TryGetValue(channel, out var caller) || caller.BoardId != offer.Call)
         {
             // The caller hung up between the claim and now: the seat is free again.
             await _board.ReleaseAsync(offer.Seat, offer.Call, SeatRelease.CallerGone, _config.Queues[offer.Queue]);
@@ -66,15 +67,27 @@ public sealed partial class QueueRouter
         caller.SeatChannel = null;
         var state = await _board.ReleaseAsync(offer.Seat, offer.Call, SeatRelease.Missed, caller.Queue);
         LogMissed(_logger, caller.ChannelId, offer.Seat, state?.ToString() ?? "released already");
+        // The board no longer ties this caller to the seat, so it did not put the caller back in line: join again.
+        if (state is null && await JoinAsync(caller, caller.Queue, keepScore: null) is null)
+        {
+            await FinishUnservedAsync(caller);
+            return;
+        }
         _ = MatchSoonAsync(caller.Queue);
     }
 
     async Task SeatAnsweredAsync(QueuedCaller caller, string leg)
     {
-        if (caller.Phase != CallerPhase.Offered || caller.SeatChannel != leg || !await _board.AnsweredAsync(caller.Offer!.Seat, caller.ChannelId))
+        if (caller.Phase != CallerPhase.Offered || caller.SeatChannel != leg)
         {
             _seatLegs.TryRemove(leg, out _);
             await HangUpAsync(leg);
+            return;
+        }
+        if (!await _board.AnsweredAsync(caller.Offer!.Seat, caller.BoardId))
+        {
+            await HangUpAsync(leg);
+            await SeatMissedAsync(caller, leg);
             return;
         }
         caller.RingTimer?.Dispose();

@@ -37,7 +37,7 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
     AriClient? _ari;
 
     public QueueRouter(SeatBoard board, IConnectionMultiplexer redis, SeatsConfig config, WorkingDayCalendar calendar, RouterOptions options,
-        TimeProvider time, ILogger<QueueRouter> logger)
+        TimeProvider time, ILogger logger)
     {
         (_board, _redis, _config, _options, _time, _logger) = (board, redis, config, options, time, logger);
         _hours = config.Calendars.ToDictionary(c => c.Key, c => CallingWindows.Parse(c.Value.Windows, c.Value.TimeZone, calendar));
@@ -65,7 +65,7 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
             LogUnknownQueue(_logger, request.ChannelId, request.Queue);
             return false;
         }
-        var caller = new QueuedCaller(request, queue, finished);
+        var caller = new QueuedCaller(request, queue, finished, _options.Instance);
         await caller.Gate.WaitAsync(ct);
         try
         {
@@ -105,7 +105,7 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
             var refusal = IsClosed(q) ? "closed" : null;
             if (refusal is null)
             {
-                var (position, why) = await _board.EnqueueAsync(q, caller.ChannelId, _options.Instance, caller.Request.Skill, caller.Request.Priority, keepScore);
+                var (position, why) = await _board.EnqueueAsync(q, caller.BoardId, _options.Instance, caller.Request.Skill, caller.Request.Priority, keepScore);
                 if (position is { } p)
                 {
                     LogQueued(_logger, caller.ChannelId, q.Name, p);

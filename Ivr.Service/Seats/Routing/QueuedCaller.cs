@@ -10,8 +10,11 @@ enum CallerPhase { Waiting, Offered, Talking, Done }
 /// One caller of this instance in a queue: its bridges, the seat leg being offered or talking, and its timers.
 /// Everything that changes it runs under <see cref="Gate"/>, so ARI events, timers and offers never interleave.
 /// </summary>
-sealed class QueuedCaller(QueueRequest request, QueueSettings queue, Func<bool, Task> finished)
+sealed class QueuedCaller(QueueRequest request, QueueSettings queue, Func<bool, Task> finished, string instance)
 {
+    /// <summary>The caller's id on the shared board: channel ids are unique per Asterisk only, and instances may each have one.</summary>
+    public string BoardId { get; } = instance + "/" + request.ChannelId;
+
     public SemaphoreSlim Gate { get; } = new(1, 1);
     public QueueRequest Request { get; } = request;
     public string ChannelId => Request.ChannelId;
