@@ -20,6 +20,8 @@ public static class CommandLine
                 return await Ivr.Service.Speech.PromptCommands.RunAsync(rest);
             case "campaigns":
                 return await Ivr.Service.Campaigns.CampaignCommands.RunAsync(rest);
+            case "taxpayers":
+                return await Ivr.Service.SelfService.Filing.TaxpayersCommand.RunAsync(rest);
             case "help" or "--help" or "-h":
                 PrintHelp(Console.Out);
                 return 0;

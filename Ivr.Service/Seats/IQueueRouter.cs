@@ -20,7 +20,4 @@ public interface IQueueRouter
 
     /// <summary>True when the event was the router's alone; the host then does not handle it.</summary>
     ValueTask<bool> OnEventAsync(AriClient ari, Message message, CancellationToken ct);
-
-    /// <summary>The calendars of the queues file that are open at <paramref name="now"/>, for the menus' <c>open:</c> branches.</summary>
-    IReadOnlySet<string> OpenCalendars(DateTimeOffset now);
 }

@@ -8,6 +8,7 @@ public static class SelfServiceHosting
     public static IServiceCollection AddSelfService(this IServiceCollection services, IConfiguration config)
     {
         _ = config;
+        services.AddTaxpayerActions(config);
         services.AddSingleton<UnavailableActions>();
         services.AddSingleton<IActionInvoker, SelfServiceActions>();
         return services;

@@ -4,6 +4,7 @@ using Ivr.Service.Menus;
 using Ivr.Service.Seats.Config;
 using Ivr.Service.Seats.Routing;
 using Ivr.Service.Seats.Store;
+using Ivr.Service.SelfService.Hours;
 using Ivr.Simulator;
 using Ivr.Simulator.Seats;
 using Ivr.Tests.Conformance.Sounds;
@@ -85,7 +86,8 @@ public sealed class SeatRig : IAsyncDisposable
         var router = new QueueRouter(board, redis, seats, WorkingDayCalendar.Load(), new RouterOptions(instance, "ivr") { Tick = TimeSpan.FromMilliseconds(100) },
             TimeProvider.System, log.CreateLogger(instance));
         var calls = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
-            log, router);
+            log, calendars: OpenCalendars.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SeatHours"] = "always" }).Build(),
+                WorkingDayCalendar.Load(), NullLogger<OpenCalendars>.Instance), queues: router);
         await router.StartAsync(CancellationToken.None);
         await calls.StartAsync(CancellationToken.None);
         await calls.Connected.WaitAsync(Wait);

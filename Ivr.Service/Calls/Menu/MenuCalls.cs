@@ -12,7 +12,8 @@ namespace Ivr.Service.Calls.Menu;
 /// keeps the menu revision it started with when the menus are reloaded.
 /// </summary>
 public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup, IActionInvoker actions, TimeProvider time,
-    ILoggerFactory loggers, Seats.IQueueRouter? queues = null) : StasisCallHost<MenuCall>(config, loggers)
+    ILoggerFactory loggers, Ivr.Service.SelfService.Hours.OpenCalendars? calendars = null, Seats.IQueueRouter? queues = null)
+    : StasisCallHost<MenuCall>(config, loggers)
 {
     /// <summary>Menus compare dates of the hotline's callers, who are in China whatever the server's zone.</summary>
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -66,9 +67,10 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
         var call = new MenuCall(Ari, channel.Id, new MenuEngine(set), setup, actions, time, _logger, queues);
         Calls[call.ChannelId] = call;
         LogCallStarted(_logger, channel.Id, channel.Caller.Number, entry, set.Revision);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), China).DateTime);
-        // Calendars come from the seats' queues file; without seats none is open and menus take their closed-hours path.
-        await call.StartAsync(new CallEvent.Started(channel.Caller.Number, entry, null, today, queues?.OpenCalendars(time.GetUtcNow()) ?? new HashSet<string>()), ct);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
+        // Without calendars (call-control tests) none is open: menus take their closed-hours path.
+        await call.StartAsync(new CallEvent.Started(channel.Caller.Number, entry, null, today, calendars?.At(now) ?? new HashSet<string>()), ct);
     }
 
     MenuCall? CallOf(string targetUri) =>

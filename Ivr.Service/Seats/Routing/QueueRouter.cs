@@ -46,17 +46,6 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
     /// <summary>Callers of this instance in the seat part of their call.</summary>
     public int CallersHere => _callers.Count;
 
-    public IReadOnlySet<string> OpenCalendars(DateTimeOffset now)
-    {
-        var open = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, windows) in _hours)
-        {
-            try { if (windows.IsOpen(now)) open.Add(name); }
-            catch (CalendarNotCoveredException e) { LogCalendarGap(_logger, name, e.Message); }
-        }
-        return open;
-    }
-
     public async Task<bool> EnterAsync(AriClient ari, QueueRequest request, Func<bool, Task> finished, CancellationToken ct)
     {
         _ari = ari;

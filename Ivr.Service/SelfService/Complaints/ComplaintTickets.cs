@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace Ivr.Service.SelfService.Complaints;
+
+/// <summary>A complaint or report as taken by phone.</summary>
+public sealed record NewComplaint(string Kind, string Caller, string Recording, string ChannelId, DateTimeOffset At, DateOnly DueOn);
+
+/// <summary>
+/// The complaint_tickets table (0003). Ticket numbers are the day (yyyyMMdd, China) and that day's sequence number
+/// (5 digits): short enough to read back digit by digit, and counted in the database so every instance agrees.
+/// </summary>
+public sealed class ComplaintTickets(NpgsqlDataSource db)
+{
+    public async Task<string> CreateAsync(NewComplaint complaint, CancellationToken ct)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(complaint.At, ChinaTime.Zone).DateTime);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        int number;
+        await using (var next = new NpgsqlCommand("""
+            insert into complaint_ticket_days (day, last_number) values ($1, 1)
+            on conflict (day) do update set last_number = complaint_ticket_days.last_number + 1
+            returning last_number
+            """, conn, tx))
+        {
+            next.Parameters.AddWithValue(day);
+            number = (int)(await next.ExecuteScalarAsync(ct))!;
+        }
+        var ticket = $"{ChinaTime.Spoken(day)}{number:D5}";
+        await using (var insert = new NpgsqlCommand("""
+            insert into complaint_tickets (ticket, kind, caller, recording, channel_id, created_at, due_on)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            """, conn, tx))
+        {
+            insert.Parameters.AddWithValue(ticket);
+            insert.Parameters.AddWithValue(complaint.Kind);
+            insert.Parameters.AddWithValue(complaint.Caller);
+            insert.Parameters.AddWithValue(complaint.Recording);
+            insert.Parameters.AddWithValue(complaint.ChannelId);
+            insert.Parameters.AddWithValue(complaint.At);
+            insert.Parameters.AddWithValue(complaint.DueOn);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return ticket;
+    }
+}
