@@ -83,8 +83,9 @@ public sealed class AsteriskSimulator : IAsyncDisposable
             var (name, number) = Originate.ParseCallerId(callerId);
             var (one, two) = pbx.Locals.Create(new LocalChannels.Request(exten, context) { CallerName = name, CallerNumber = number });
             one.IdleSending = Sending.Silence; // a phone keeps sending frames, silent ones between words
-            pbx.Audio.Update(one);
             var call = new VirtualCall(pbx, one.Id, two.Id);
+            one.Ear = call.Ear;
+            pbx.Audio.Update(one);
             calls[two.Id] = call;
             pbx.Locals.Dial(one, two, timeout: null);
             return Task.FromResult(call);

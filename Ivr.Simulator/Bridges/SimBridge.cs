@@ -23,6 +23,9 @@ internal sealed class SimBridge(string id, string type, string name, DateTimeOff
     /// <summary>Set while a bridge playback holds the announcer slot.</summary>
     public Media.SimPlayback? Announcement { get; set; }
 
+    /// <summary>What the bridge playback's current item sends (null between items or when it cannot play).</summary>
+    public Media.Flow? AnnouncementAudio { get; set; }
+
     public Bridge Snapshot() => new()
     {
         Id = Id,
