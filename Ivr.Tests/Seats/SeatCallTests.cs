@@ -78,14 +78,15 @@ public sealed class SeatCallTests(RedisServer redis) : IClassFixture<RedisServer
         var first = await _rig.CallerAsync("0");
         await seat.WaitForAnswerAsync(Wait);
         var second = await _rig.CallerAsync("0");
-        await _rig.RequestAsync(r => r.PathAndQuery.StartsWith($"/ari/bridges/seathold-{second.IvrChannelId}/moh"), "second caller's music");
+        await second.Ear.WaitForAsync("moh:default", Wait);
         Assert.Equal(1, (await _rig.Board.QueueAsync("general")).Waiting);
 
         await seat.HangUpAsync();
 
         await first.WaitForPlaybackAsync("sound:survey-question", Wait);
         await seat.WaitForAnswerAsync(Wait);
-        await _rig.RequestAsync(r => r.PathAndQuery.StartsWith($"/ari/bridges/seatcall-{second.IvrChannelId}/addChannel"), "second caller bridged");
+        var talking = await second.Ear.WaitForAsync(h => h.Source.StartsWith($"bridge:seatcall-{second.IvrChannelId}", StringComparison.Ordinal), Wait);
+        Assert.Contains("seat-2001-", talking.Source);
     }
 
     [Fact]
@@ -128,7 +129,9 @@ public sealed class SeatCallTests(RedisServer redis) : IClassFixture<RedisServer
         await _rig.RequestAsync(r => r.PathAndQuery.StartsWith($"/ari/bridges/seathold-{first.IvrChannelId}/moh"), "first caller's music");
         var second = await _rig.CallerAsync("0");
 
-        await second.WaitForPlaybackAsync("sound:queue-position", Wait);
+        await second.Ear.WaitForAsync("sound:queue-position", Wait);
+        // The announcement is played to the caller's channel: it replaces the queue music, which comes back after it.
+        await second.Ear.WaitForAsync("moh:default", Wait);
 
         // One caller ahead; 2 callers × 3 min (nothing handled yet) on no staffed seat (counted as one) = 6 min.
         var heard = second.PlayedMedia.SkipWhile(m => m != "sound:queue-position").Take(5).ToList();

@@ -68,6 +68,7 @@ public sealed class SeatRig : IAsyncDisposable
             Directory.CreateDirectory(Path.Combine(sounds.FullName, folder));
             SilentWav.Write(Path.Combine(sounds.FullName, folder, "welcome.wav"), TimeSpan.FromMilliseconds(100));
             SilentWav.Write(Path.Combine(sounds.FullName, folder, "main-menu.wav"), TimeSpan.FromSeconds(2));
+            SilentWav.Write(Path.Combine(sounds.FullName, folder, "queue-position.wav"), TimeSpan.FromMilliseconds(300));
         }
         var sim = await AsteriskSimulator.StartAsync(new SimulatorOptions
         {

@@ -58,9 +58,14 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
         await caller.Gate.WaitAsync(ct);
         try
         {
-            if (await JoinAsync(caller, queue, keepScore: null) is not { } joined) return false;
-            caller.Queue = joined;
+            // Known before it is in line: another instance may match it at once and post the offer here.
             _callers[caller.ChannelId] = caller;
+            if (await JoinAsync(caller, queue, keepScore: null) is not { } joined)
+            {
+                _callers.TryRemove(caller.ChannelId, out _);
+                return false;
+            }
+            caller.Queue = joined;
             try
             {
                 await ari.Bridges.CreateWithIdAsync(caller.HoldBridge, type: "holding", cancellationToken: ct);
@@ -178,7 +183,11 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
     {
         await caller.Gate.WaitAsync();
         try { await action(); }
-        catch (AriException e) when (e.IsNotFound) { LogChannelGone(_logger, caller.ChannelId, e.Message); }
+        // Bridge operations answer 400 "Channel not found" for a leg that just hung up: its StasisEnd follows.
+        catch (AriException e) when (e.IsNotFound || e.Message.Contains("Channel not found", StringComparison.Ordinal))
+        {
+            LogChannelGone(_logger, caller.ChannelId, e.Message);
+        }
         catch (Exception e) { LogStepFailed(_logger, e, caller.ChannelId); }
         finally { caller.Gate.Release(); }
     }
