@@ -18,6 +18,12 @@ public interface IQueueRouter
     /// </summary>
     Task<bool> EnterAsync(AriClient ari, QueueRequest request, Func<bool, Task> finished, CancellationToken ct);
 
+    /// <summary>
+    /// Registers a callback to <paramref name="number"/> for the call on <paramref name="channelId"/>, in its old place in line
+    /// when it left the queue for it; false (logged) when the queue or number is refused. A second registration is a no-op.
+    /// </summary>
+    Task<bool> RegisterCallbackAsync(string queue, string number, string channelId);
+
     /// <summary>True when the event was the router's alone; the host then does not handle it.</summary>
     ValueTask<bool> OnEventAsync(AriClient ari, Message message, CancellationToken ct);
 }

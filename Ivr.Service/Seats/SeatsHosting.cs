@@ -1,7 +1,10 @@
+using Hangfire;
+using Ivr.Ari;
 using Ivr.Service.Calendar;
 using Ivr.Service.Calls;
 using Ivr.Service.Menus;
 using Ivr.Service.Seats.Admin;
+using Ivr.Service.Seats.Callbacks;
 using Ivr.Service.Seats.Config;
 using Ivr.Service.Seats.Routing;
 using Ivr.Service.Seats.Store;
@@ -28,10 +31,17 @@ public static class SeatsHosting
         services.AddSingleton(seats);
         services.AddSingleton(sp => new SeatBoard(sp.GetRequiredService<IConnectionMultiplexer>(), config["Seats:RedisPrefix"] ?? "ivr:seats:",
             sp.GetRequiredService<TimeProvider>()));
+        var ari = AriSettings.From(config);
+        var options = new RouterOptions(config["Seats:Instance"] ?? $"{Environment.MachineName}-{Environment.ProcessId}", ari.Application)
+        {
+            CallbackTarget = config["Seats:CallbackTarget"] ?? "Local/{number}@outbound",
+        };
+        services.AddTransient<CallbackJob>();
         services.AddSingleton(sp => new QueueRouter(sp.GetRequiredService<SeatBoard>(), sp.GetRequiredService<IConnectionMultiplexer>(), seats,
-            WorkingDayCalendar.Load(config["Campaigns:CalendarDirectory"]),
-            new RouterOptions(config["Seats:Instance"] ?? $"{Environment.MachineName}-{Environment.ProcessId}", AriSettings.From(config).Application),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QueueRouter>>()));
+            WorkingDayCalendar.Load(config["Campaigns:CalendarDirectory"]), options, sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<QueueRouter>>(),
+            sp.GetService<IBackgroundJobClient>() is { } hangfire ? new HangfireCallbackJobs(hangfire) : null,
+            new AriClient(new AriClientOptions { BaseUrl = ari.Url, User = ari.User, Password = ari.Password, Application = ari.Application })));
         services.AddSingleton<IQueueRouter>(sp => sp.GetRequiredService<QueueRouter>());
         services.AddHostedService(sp => sp.GetRequiredService<QueueRouter>());
         return services;

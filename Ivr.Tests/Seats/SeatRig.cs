@@ -1,3 +1,4 @@
+using Ivr.Ari;
 using Ivr.Service.Calendar;
 using Ivr.Service.Calls.Menu;
 using Ivr.Service.Menus;
@@ -59,7 +60,8 @@ public sealed class SeatRig : IAsyncDisposable
     public MenuCalls Calls { get; }
     public IConnectionMultiplexer Redis { get; }
 
-    public static async Task<SeatRig> StartAsync(string space, string instance = "one", string yaml = QueuesYaml, LogLines? log = null)
+    public static async Task<SeatRig> StartAsync(string space, string instance = "one", string yaml = QueuesYaml, LogLines? log = null,
+        int callbackAttempts = 3)
     {
         log ??= new LogLines();
         var sounds = Directory.CreateTempSubdirectory("ivr-seat-sounds-");
@@ -84,8 +86,13 @@ public sealed class SeatRig : IAsyncDisposable
         var redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
         var board = new SeatBoard(redis, space, TimeProvider.System);
         var seats = QueueConfigLoader.Parse("test-queues.yaml", yaml, HostRegistry.Queues, null, out _);
-        var router = new QueueRouter(board, redis, seats, WorkingDayCalendar.Load(), new RouterOptions(instance, "ivr") { Tick = TimeSpan.FromMilliseconds(100) },
-            TimeProvider.System, log.CreateLogger(instance));
+        var options = new RouterOptions(instance, "ivr")
+        {
+            Tick = TimeSpan.FromMilliseconds(100), CallbackTarget = "PJSIP/{number}", CallbackAttempts = callbackAttempts,
+            CallbackRetryDelay = TimeSpan.FromMilliseconds(200), CallbackRingTimeout = TimeSpan.FromSeconds(2),
+        };
+        var router = new QueueRouter(board, redis, seats, WorkingDayCalendar.Load(), options, TimeProvider.System, log.CreateLogger(instance),
+            ari: new AriClient(new AriClientOptions { BaseUrl = sim.AriUrl, User = sim.User, Password = sim.Password, Application = "ivr" }));
         var calls = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
             log, calendars: OpenCalendars.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SeatHours"] = "always" }).Build(),
                 WorkingDayCalendar.Load(), NullLogger<OpenCalendars>.Instance), queues: router);

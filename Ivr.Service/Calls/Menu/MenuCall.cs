@@ -111,6 +111,9 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
             case CallCommand.SendSms s:
                 LogNotDone(logger, channelId, $"SMS {s.Template}", "not sent");
                 return null;
+            case CallCommand.RegisterCallback r when queues is not null:
+                await queues.RegisterCallbackAsync(r.Queue, r.Number, channelId);
+                return null;
             case CallCommand.RegisterCallback r:
                 LogNotDone(logger, channelId, $"callback for queue {r.Queue}", "not registered");
                 return null;

@@ -26,8 +26,18 @@ public sealed partial class QueueRouter
             case ChannelDestroyed destroyed when _seatLegs.TryGetValue(destroyed.Channel.Id, out var seatCaller):
                 await Guarded(seatCaller, () => SeatGoneAsync(seatCaller, destroyed.Channel.Id));
                 return true;
+            case StasisStart start when start.Args is [CallbackSeatArg or CallbackTaxpayerArg, ..]:
+                if (_callbackLegs.TryGetValue(start.Channel.Id, out var up)) await GuardedCallback(up, () => CallbackLegUpAsync(up, start.Channel.Id));
+                else await HangUpAsync(start.Channel.Id);
+                return true;
+            case StasisEnd end when _callbackLegs.TryGetValue(end.Channel.Id, out var down):
+                await GuardedCallback(down, () => CallbackLegGoneAsync(down, end.Channel.Id));
+                return true;
+            case ChannelDestroyed destroyed when _callbackLegs.TryGetValue(destroyed.Channel.Id, out var down):
+                await GuardedCallback(down, () => CallbackLegGoneAsync(down, destroyed.Channel.Id));
+                return true;
             case ChannelDestroyed or ChannelStateChange or ChannelHangupRequest or Dial or ChannelVarset or ChannelDialplan
-                when ChannelOf(message) is { } id && id.StartsWith("seat-", StringComparison.Ordinal):
+                when ChannelOf(message) is { } id && (id.StartsWith("seat-", StringComparison.Ordinal) || id.StartsWith("cb", StringComparison.Ordinal)):
                 return true;
             case ChannelDtmfReceived dtmf when _callers.TryGetValue(dtmf.Channel.Id, out var caller):
                 if (caller.Queue.LeaveKey is { } key && dtmf.Digit == key.ToString())

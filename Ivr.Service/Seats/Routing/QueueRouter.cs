@@ -3,6 +3,7 @@ using Ivr.Ari;
 using Ivr.Ari.Errors;
 using Ivr.Ari.Models;
 using Ivr.Service.Calendar;
+using Ivr.Service.Seats.Callbacks;
 using Ivr.Service.Seats.Config;
 using Ivr.Service.Seats.Store;
 using StackExchange.Redis;
@@ -14,6 +15,16 @@ public sealed record RouterOptions(string Instance, string Application)
 {
     /// <summary>How often queues are matched without a trigger (wrap-up ends, missed wake-ups).</summary>
     public TimeSpan Tick { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How a taxpayer is called back: through the trunk's dialplan context by default.</summary>
+    public string CallbackTarget { get; init; } = "Local/{number}@outbound";
+
+    /// <summary>Attempts to reach a taxpayer (busy, no answer) before the callback is given up.</summary>
+    public int CallbackAttempts { get; init; } = 3;
+
+    public TimeSpan CallbackRetryDelay { get; init; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan CallbackRingTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -36,10 +47,18 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
     readonly SemaphoreSlim _draining = new(1, 1);
     AriClient? _ari;
 
+    readonly CallbackLine _callbacks;
+    readonly ICallbackJobs _jobs;
+    readonly ConcurrentDictionary<string, CallbackCall> _callbackLegs = new();
+
     public QueueRouter(SeatBoard board, IConnectionMultiplexer redis, SeatsConfig config, WorkingDayCalendar calendar, RouterOptions options,
-        TimeProvider time, ILogger logger)
+        TimeProvider time, ILogger logger, ICallbackJobs? jobs = null, AriClient? ari = null)
     {
+        // REST only: events keep coming through the call host's one socket. Callbacks may start before any call event.
+        _ari = ari;
         (_board, _redis, _config, _options, _time, _logger) = (board, redis, config, options, time, logger);
+        _callbacks = new CallbackLine(redis, board);
+        _jobs = jobs ?? new InProcessCallbackJobs(time) { Router = this };
         _hours = config.Calendars.ToDictionary(c => c.Key, c => CallingWindows.Parse(c.Value.Windows, c.Value.TimeZone, calendar));
     }
 
@@ -152,6 +171,8 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
         try
         {
             foreach (var offer in await _board.TakeOffersAsync(_options.Instance)) await OfferAsync(offer);
+            // Whichever instance takes a callback offer first has it placed; the list pop hands each to one instance.
+            foreach (var offer in await _board.TakeOffersAsync(CallbackLine.Inbox)) _jobs.Place(offer.Call, offer.Seat);
         }
         finally
         {

@@ -80,6 +80,12 @@ public sealed class SeatBoard(IConnectionMultiplexer redis, string prefix, TimeP
     /// <summary>Takes a waiting caller out of line; false when it was not waiting (it may have just been offered a seat).</summary>
     public async Task<bool> LeaveAsync(string call, bool abandoned) => (long)await Run(SeatScripts.Leave, call, abandoned ? 1 : 0, Today()) == 1;
 
+    /// <summary>The kept line score of a caller who left without hanging up (for a callback), or null.</summary>
+    public async Task<string?> LeftScoreAsync(string call) => await Db.StringGetAsync(prefix + "left:" + call);
+
+    /// <summary>True once per offer of a waiting entry to a seat: duplicate jobs and stale offers get false.</summary>
+    public async Task<bool> ClaimPlacementAsync(string call, string seat) => (long)await Run(SeatScripts.ClaimPlacement, call, seat) == 1;
+
     public async Task<LineView> ViewAsync(QueueSettings queue, string call)
     {
         var r = (RedisResult[])(await Run(SeatScripts.View, queue.Name, call, string.Join(',', queue.Skills)))!;

@@ -195,7 +195,7 @@ static class SeatScripts
           local ch = redis.call('HMGET', c, 'state', 'queue', 'score', 'enqueued')
           if ch[1] == 'offered' then
             redis.call('HSET', c, 'state', 'waiting')
-            redis.call('HDEL', c, 'seat')
+            redis.call('HDEL', c, 'seat', 'placing')
             redis.call('ZADD', p .. 'q:' .. ch[2] .. ':waiting', ch[3], ARGV[3])
             redis.call('ZADD', p .. 'q:' .. ch[2] .. ':since', ch[4], ARGV[3])
           end
@@ -234,8 +234,10 @@ static class SeatScripts
     /// <summary>ARGV: prefix, call, abandoned (1/0), date. Takes a waiting caller out of line; 0 when it was not waiting.</summary>
     public const string Leave = Common + """
         local c = p .. 'call:' .. ARGV[2]
-        local h = redis.call('HMGET', c, 'state', 'queue')
+        local h = redis.call('HMGET', c, 'state', 'queue', 'score')
         if h[1] ~= 'waiting' then return 0 end
+        -- A caller leaving for a callback keeps its place in line for a while.
+        if ARGV[3] == '0' then redis.call('SET', p .. 'left:' .. ARGV[2], h[3], 'EX', 900) end
         redis.call('ZREM', p .. 'q:' .. h[2] .. ':waiting', ARGV[2])
         redis.call('ZREM', p .. 'q:' .. h[2] .. ':since', ARGV[2])
         redis.call('DEL', c)
@@ -255,5 +257,13 @@ static class SeatScripts
         end
         local handle = redis.call('LRANGE', p .. 'q:' .. ARGV[2] .. ':handle', 0, -1)
         return { rank and (rank + 1) or 0, staffed, handle }
+        """;
+
+    /// <summary>ARGV: prefix, call, seat. 1 for the one placement of this offer; 0 for a duplicate job or a stale offer.</summary>
+    public const string ClaimPlacement = Common + """
+        local c = p .. 'call:' .. ARGV[2]
+        local h = redis.call('HMGET', c, 'state', 'seat')
+        if h[1] ~= 'offered' or h[2] ~= ARGV[3] then return 0 end
+        return redis.call('HSETNX', c, 'placing', 1)
         """;
 }
