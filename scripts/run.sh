@@ -35,6 +35,7 @@ ivr=(dotnet "$repo/Ivr.Service/bin/Release/net10.0/ivr.dll")
 "${ivr[@]}" taxpayers seed-sample
 echo "run: rendering prompts (prompts/sounds)" >&2
 "${ivr[@]}" prompts build
+"${ivr[@]}" invoices seed-sample
 
 # Waits until a log file shows a line matching $2, or the process $3 dies.
 wait_for() {

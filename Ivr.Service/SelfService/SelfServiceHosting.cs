@@ -11,6 +11,7 @@ public static class SelfServiceHosting
         services.AddTaxpayerActions(config);
         services.AddSingleton<UnavailableActions>();
         services.AddSingleton<IActionInvoker, SelfServiceActions>();
+        Invoices.InvoiceServices.AddInvoices(services, config);
         return services;
     }
 }
