@@ -160,17 +160,7 @@ public sealed partial class QueueRouter
         }
     }
 
-    async Task GuardedCallback(CallbackCall cb, Func<Task> action)
-    {
-        await cb.Gate.WaitAsync();
-        try { await action(); }
-        catch (AriException e) when (e.IsNotFound || e.Message.Contains("Channel not found", StringComparison.Ordinal))
-        {
-            LogChannelGone(_logger, cb.Id, e.Message);
-        }
-        catch (Exception e) { LogStepFailed(_logger, e, cb.Id); }
-        finally { cb.Gate.Release(); }
-    }
+    Task GuardedCallback(CallbackCall cb, Func<Task> action) => Guarded(cb.Gate, cb.Id, action);
 
     [LoggerMessage(EventId = 7030, Level = LogLevel.Information, Message = "call {Channel}: callback {Callback} registered in queue {Queue}")]
     static partial void LogCallbackRegistered(ILogger logger, string channel, string callback, string queue);

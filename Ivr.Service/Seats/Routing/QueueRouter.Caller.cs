@@ -20,21 +20,15 @@ public sealed partial class QueueRouter
                 else
                     await HangUpAsync(start.Channel.Id); // an offer this instance no longer knows (e.g. from before a restart)
                 return true;
-            case StasisEnd end when _seatLegs.TryGetValue(end.Channel.Id, out var seatCaller):
-                await Guarded(seatCaller, () => SeatGoneAsync(seatCaller, end.Channel.Id));
-                return true;
-            case ChannelDestroyed destroyed when _seatLegs.TryGetValue(destroyed.Channel.Id, out var seatCaller):
-                await Guarded(seatCaller, () => SeatGoneAsync(seatCaller, destroyed.Channel.Id));
+            case StasisEnd or ChannelDestroyed when EndedLeg(message) is { } leg && _seatLegs.TryGetValue(leg, out var seatCaller):
+                await Guarded(seatCaller, () => SeatGoneAsync(seatCaller, leg));
                 return true;
             case StasisStart start when start.Args is [CallbackSeatArg or CallbackTaxpayerArg, ..]:
                 if (_callbackLegs.TryGetValue(start.Channel.Id, out var up)) await GuardedCallback(up, () => CallbackLegUpAsync(up, start.Channel.Id));
                 else await HangUpAsync(start.Channel.Id);
                 return true;
-            case StasisEnd end when _callbackLegs.TryGetValue(end.Channel.Id, out var down):
-                await GuardedCallback(down, () => CallbackLegGoneAsync(down, end.Channel.Id));
-                return true;
-            case ChannelDestroyed destroyed when _callbackLegs.TryGetValue(destroyed.Channel.Id, out var down):
-                await GuardedCallback(down, () => CallbackLegGoneAsync(down, destroyed.Channel.Id));
+            case StasisEnd or ChannelDestroyed when EndedLeg(message) is { } leg && _callbackLegs.TryGetValue(leg, out var down):
+                await GuardedCallback(down, () => CallbackLegGoneAsync(down, leg));
                 return true;
             case ChannelDestroyed or ChannelStateChange or ChannelHangupRequest or Dial or ChannelVarset or ChannelDialplan
                 when ChannelOf(message) is { } id && (id.StartsWith("seat-", StringComparison.Ordinal) || id.StartsWith("cb", StringComparison.Ordinal)):
@@ -58,6 +52,13 @@ public sealed partial class QueueRouter
                 return false;
         }
     }
+
+    static string? EndedLeg(Message message) => message switch
+    {
+        StasisEnd m => m.Channel.Id,
+        ChannelDestroyed m => m.Channel.Id,
+        _ => null,
+    };
 
     static string? ChannelOf(Message message) => message switch
     {

@@ -200,17 +200,19 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
     }
 
     /// <summary>Runs a change of one caller under its gate; a failure is logged, never thrown into a timer or the event reader.</summary>
-    async Task Guarded(QueuedCaller caller, Func<Task> action)
+    Task Guarded(QueuedCaller caller, Func<Task> action) => Guarded(caller.Gate, caller.ChannelId, action);
+
+    async Task Guarded(SemaphoreSlim gate, string who, Func<Task> action)
     {
-        await caller.Gate.WaitAsync();
+        await gate.WaitAsync();
         try { await action(); }
         // Bridge operations answer 400 "Channel not found" for a leg that just hung up: its StasisEnd follows.
         catch (AriException e) when (e.IsNotFound || e.Message.Contains("Channel not found", StringComparison.Ordinal))
         {
-            LogChannelGone(_logger, caller.ChannelId, e.Message);
+            LogChannelGone(_logger, who, e.Message);
         }
-        catch (Exception e) { LogStepFailed(_logger, e, caller.ChannelId); }
-        finally { caller.Gate.Release(); }
+        catch (Exception e) { LogStepFailed(_logger, e, who); }
+        finally { gate.Release(); }
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Error, Message = "call {Channel}: queue '{Queue}' is not in the queues file; no seat")]
