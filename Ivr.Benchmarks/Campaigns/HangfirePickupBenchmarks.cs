@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -14,9 +17,16 @@ namespace Ivr.Benchmarks.Campaigns;
 /// against Hangfire.PostgreSql's long polling (LISTEN/NOTIFY wakes a worker at once).
 ///   IVR_POSTGRES='Host=127.0.0.1;Port=55432;Username=ivr;Database=ivr' dotnet run -c Release --project Ivr.Benchmarks -- --filter '*HangfirePickup*'
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 15)]
+[Config(typeof(InProcessMonitoring))]
 public class HangfirePickupBenchmarks
 {
+    /// <summary>In process (the job method signals a task in this process), one enqueue per iteration, few iterations.</summary>
+    sealed class InProcessMonitoring : ManualConfig
+    {
+        public InProcessMonitoring() => AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(2).WithIterationCount(15)
+            .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     static readonly ConcurrentDictionary<Guid, TaskCompletionSource> Started = new();
 
     string server = "";
