@@ -1,4 +1,6 @@
 using Ivr.Service.Calls.Menu;
+using Ivr.Service.Calls.Outbound;
+using Ivr.Service.Calls.Records;
 using Ivr.Service.Campaigns;
 using Ivr.Service.Menus.Production;
 using Ivr.Service.SelfService;
@@ -28,9 +30,12 @@ public static class ServiceHost
             builder.Services.AddHostedService<Calls.Greeting.GreetingCalls>();
         }
         builder.AddCampaigns();
+        builder.Services.AddCallRecords(builder.Configuration);
+        builder.Services.AddOutboundDialer(builder.Configuration);
         var app = builder.Build();
         app.MapCampaigns();
         app.MapMenusAdmin();
+        app.MapCallRecords();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         await app.RunAsync();
     }

@@ -55,27 +55,51 @@ public sealed class InvoiceCallTests(RegistryFixture registry, RedisServer redis
     [Fact]
     public async Task Caller_keys_a_sample_special_invoice_and_hears_it_matches_with_its_date_and_total_in_mandarin()
     {
-        var call = await _sim.DialAsync("12366", callerId: "13800000000");
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
-        await call.PressAsync("1");
-        await call.WaitForPlaybackAsync("sound:invoice-kind", Wait);
-        await call.PressAsync("1");
+        var call = await AtInvoiceKindAsync("1");
         await KeyAndConfirmAsync(call, "sound:enter-invoice-code", "4403241130#");
         await KeyAndConfirmAsync(call, "sound:enter-invoice-number", "00012345");
         await KeyAndConfirmAsync(call, "sound:enter-invoice-date", "20240315");
         await KeyAndConfirmAsync(call, "sound:enter-amount-before-tax", "1234*5#");
-        await call.WaitForPlaybackAsync("sound:invoice-after", Wait);
+        var heard = await HeardMatchAsync(call, "20240315", "1394.99");
+        Assert.Contains("sound:money-fen", heard);
+    }
 
+    [Fact]
+    public async Task Caller_keys_a_sample_fully_digital_invoice_and_hears_it_matches_with_its_date_and_total()
+    {
+        var call = await AtInvoiceKindAsync("2");
+        await KeyAndConfirmAsync(call, "sound:enter-digital-number", "24442000000012345678");
+        await KeyAndConfirmAsync(call, "sound:enter-invoice-date", "20240912");
+        await KeyAndConfirmAsync(call, "sound:enter-total", "11300#");
+        var heard = await HeardMatchAsync(call, "20240912", "11300.00");
+        Assert.Contains("sound:unit-wan", heard);
+    }
+
+    /// <summary>A caller who chose invoice check and then the kind of invoice (1 with a code, 2 数电票).</summary>
+    async Task<VirtualCall> AtInvoiceKindAsync(string kind)
+    {
+        var call = await _sim.DialAsync("12366", callerId: "13800000000");
+        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        await call.PressAsync("1");
+        await call.WaitForPlaybackAsync("sound:invoice-kind", Wait);
+        await call.PressAsync(kind);
+        return call;
+    }
+
+    /// <summary>Asserts the caller heard the match with the date and amount as Mandarin word prompts; returns what that was.</summary>
+    static async Task<string[]> HeardMatchAsync(VirtualCall call, string date, string amount)
+    {
+        await call.WaitForPlaybackAsync("sound:invoice-after", Wait);
         string[] expected =
         [
-            "sound:invoice-match", "sound:invoice-date-is", .. ValueSpeakers.Speak("date", "20240315", "zh-CN").Select(w => "sound:" + w),
-            "sound:invoice-amount-is", .. ValueSpeakers.Speak("amount", "1394.99", "zh-CN").Select(w => "sound:" + w),
+            "sound:invoice-match", "sound:invoice-date-is", .. ValueSpeakers.Speak("date", date, "zh-CN").Select(w => "sound:" + w),
+            "sound:invoice-amount-is", .. ValueSpeakers.Speak("amount", amount, "zh-CN").Select(w => "sound:" + w),
         ];
         var played = call.PlayedMedia.ToList();
         var start = played.IndexOf("sound:invoice-match");
         Assert.True(start >= 0, "no invoice-match in " + string.Join(", ", played));
         Assert.Equal(expected, played.Skip(start).Take(expected.Length));
-        Assert.Contains("sound:money-fen", expected);
+        return expected;
     }
 
     async Task KeyAndConfirmAsync(VirtualCall call, string prompt, string keys)
