@@ -112,6 +112,19 @@ public sealed class RuntimeSpeechTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failure_is_logged_as_a_warning_without_the_text_itself()
+    {
+        var log = new WarningLog();
+        var broken = new EspeakSynthesizer(new EspeakOptions { EspeakPath = _dir.Combine("no-espeak-here") });
+        await new RuntimeSpeech(broken, new RuntimeSpeechOptions { RuntimeSoundsDirectory = _dir.Path }, log)
+            .RenderAsync(Seller, "zh-CN", "zh", CancellationToken.None);
+
+        var line = Assert.Single(log.Warnings);
+        Assert.StartsWith("A runtime text (zh-CN, 10 characters) was left out: espeak-ng could not render it:", line);
+        Assert.DoesNotContain(Seller, line);
+    }
+
+    [Fact]
     public async Task A_render_slower_than_the_timeout_is_given_up_and_rendered_afresh_next_time()
     {
         var speech = Speech(timeoutSeconds: 0.2);
