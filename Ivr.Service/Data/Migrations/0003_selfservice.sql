@@ -34,7 +34,9 @@ create table complaint_tickets (
     channel_id    text not null,
     created_at    timestamptz not null,
     due_on        date not null,
-    state         text not null default 'open' check (state in ('open', 'answered', 'closed'))
+    state         text not null default 'open' check (state in ('open', 'answered', 'closed')),
+    -- One recording makes one ticket, even when the action runs again (a call taken over by another instance).
+    unique (channel_id, recording)
 );
 create index on complaint_tickets (state, due_on);
 

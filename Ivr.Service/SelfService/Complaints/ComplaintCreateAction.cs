@@ -6,7 +6,8 @@ namespace Ivr.Service.SelfService.Complaints;
 /// <summary>
 /// complaint.create: the recording of a complaint (about the service) or report (of a tax violation) becomes a ticket
 /// due 2 working days later; the ticket number and the answer-by date go back to the menu and, to a mobile caller, by
-/// the <c>complaint-ticket</c> SMS.
+/// the <c>complaint-ticket</c> SMS. Run again for the same recording (a call resumed elsewhere), it answers the same
+/// ticket and sends nothing more.
 /// </summary>
 public sealed class ComplaintCreateAction(ComplaintTickets tickets, WorkingDayCalendar calendar, CallSms sms, TimeProvider time) : IMenuAction
 {
@@ -27,8 +28,8 @@ public sealed class ComplaintCreateAction(ComplaintTickets tickets, WorkingDayCa
         var at = time.GetUtcNow();
         var due = calendar.AddWorkingDays(ChinaTime.Today(time), WorkingDaysToAnswer);
         var ticket = await tickets.CreateAsync(new NewComplaint(kind, caller, recording, call.ChannelId, at, due), ct);
-        var outputs = new Dictionary<string, string> { ["ticket"] = ticket, ["answer-by"] = ChinaTime.Spoken(due) };
-        if (CallerNumber.Mobile(caller) is { } mobile)
+        var outputs = new Dictionary<string, string> { ["ticket"] = ticket.Number, ["answer-by"] = ChinaTime.Spoken(ticket.DueOn) };
+        if (ticket.IsNew && CallerNumber.Mobile(caller) is { } mobile)
             await sms.SendAsync(call.ChannelId, mobile, "complaint-ticket", outputs, ct);
         return new ActionResult("created", outputs);
     }

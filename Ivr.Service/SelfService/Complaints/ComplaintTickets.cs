@@ -5,17 +5,29 @@ namespace Ivr.Service.SelfService.Complaints;
 /// <summary>A complaint or report as taken by phone.</summary>
 public sealed record NewComplaint(string Kind, string Caller, string Recording, string ChannelId, DateTimeOffset At, DateOnly DueOn);
 
+/// <summary>The ticket of a recording; <paramref name="IsNew"/> is false when the recording already had one.</summary>
+public sealed record Ticket(string Number, DateOnly DueOn, bool IsNew);
+
 /// <summary>
 /// The complaint_tickets table (0003). Ticket numbers are the day (yyyyMMdd, China) and that day's sequence number
 /// (5 digits): short enough to read back digit by digit, and counted in the database so every instance agrees.
 /// </summary>
 public sealed class ComplaintTickets(NpgsqlDataSource db)
 {
-    public async Task<string> CreateAsync(NewComplaint complaint, CancellationToken ct)
+    /// <summary>The recording's ticket: a new one, or the one an earlier run of the action already made for it.</summary>
+    public async Task<Ticket> CreateAsync(NewComplaint complaint, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(complaint.At, ChinaTime.Zone).DateTime);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var earlier = new NpgsqlCommand(
+            "select ticket, due_on from complaint_tickets where channel_id = $1 and recording = $2", conn, tx))
+        {
+            earlier.Parameters.AddWithValue(complaint.ChannelId);
+            earlier.Parameters.AddWithValue(complaint.Recording);
+            await using var r = await earlier.ExecuteReaderAsync(ct);
+            if (await r.ReadAsync(ct)) return new Ticket(r.GetString(0), r.GetFieldValue<DateOnly>(1), IsNew: false);
+        }
         int number;
         await using (var next = new NpgsqlCommand("""
             insert into complaint_ticket_days (day, last_number) values ($1, 1)
@@ -42,6 +54,6 @@ public sealed class ComplaintTickets(NpgsqlDataSource db)
             await insert.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return ticket;
+        return new Ticket(ticket, complaint.DueOn, IsNew: true);
     }
 }

@@ -12,15 +12,16 @@ public sealed class ComplaintTicketTests(TaxpayerDatabase taxpayers) : IClassFix
 {
     readonly SentSms _sms = new();
 
-    Task<ActionResult> CreateAsync(string localTime, string kind = "complaint", string caller = "13912345678", string recording = "ch-9-recording-1") =>
+    Task<ActionResult> CreateAsync(string localTime, string kind = "complaint", string caller = "13912345678", string? recording = null) =>
         new ComplaintCreateAction(new ComplaintTickets(taxpayers.Db), WorkingDayCalendar.Load(), new CallSms(_sms, NullLogger<CallSms>.Instance),
                 Calls.ChinaClock(localTime))
-            .InvokeAsync(Calls.Args(("kind", kind), ("recording", recording), ("caller", caller)), Calls.From(caller, "ch-9"), CancellationToken.None);
+            .InvokeAsync(Calls.Args(("kind", kind), ("recording", recording ?? $"ch-9-recording-{Guid.NewGuid():N}"), ("caller", caller)),
+                Calls.From(caller, "ch-9"), CancellationToken.None);
 
     [Fact]
     public async Task A_complaint_becomes_a_ticket_due_two_working_days_later_and_its_number_goes_to_the_caller_by_sms()
     {
-        var result = await CreateAsync("2026-11-19T15:00:00"); // a Thursday: Friday and Monday are the two working days
+        var result = await CreateAsync("2026-11-19T15:00:00", recording: "ch-9-recording-1"); // a Thursday: Friday and Monday are the two working days
         Assert.Equal("created", result.Code);
         Assert.Equal("2026111900001", result.Outputs["ticket"]);
         Assert.Equal("20261123", result.Outputs["answer-by"]);
@@ -40,6 +41,16 @@ public sealed class ComplaintTicketTests(TaxpayerDatabase taxpayers) : IClassFix
         Assert.Equal("2026112000002", (await CreateAsync("2026-11-20T23:59:00")).Outputs["ticket"]);
         // 00:30 in China is still the 20th in UTC: the ticket counts China's day.
         Assert.Equal("2026112100001", (await CreateAsync("2026-11-21T00:30:00")).Outputs["ticket"]);
+    }
+
+    [Fact]
+    public async Task The_same_recording_run_again_answers_its_first_ticket_and_sends_no_second_sms()
+    {
+        var first = await CreateAsync("2026-11-26T10:00:00", recording: "ch-9-recording-7");
+        var again = await CreateAsync("2026-11-27T10:00:00", recording: "ch-9-recording-7");
+        Assert.Equal(first.Outputs, again.Outputs);
+        Assert.Single(_sms.Messages);
+        Assert.Equal(1, await taxpayers.ScalarAsync<long>("select count(*) from complaint_tickets where recording = 'ch-9-recording-7'"));
     }
 
     [Fact]
