@@ -153,7 +153,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
 
     async Task<CallEvent?> PlayAsync(CallCommand.Play play, CancellationToken ct)
     {
-        var media = MenuMedia.For(play, setup.Prompts.FolderOf);
+        var media = await MenuMedia.ForAsync(play, setup.Prompts.FolderOf, setup.Runtime, ct);
         foreach (var problem in media.Problems) LogUnspeakable(logger, channelId, problem);
         if (media.Media.Count == 0) return new CallEvent.PromptFinished(play.PlaybackId);
         await ari.Channels.PlayWithIdAsync(channelId, AriPlaybackId(play.PlaybackId), media.Media, lang: media.Folder, cancellationToken: ct);
