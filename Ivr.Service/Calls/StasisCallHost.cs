@@ -67,16 +67,24 @@ public abstract class StasisCallHost<TCall>(IConfiguration config, ILoggerFactor
         Mode = AriModes.From(config);
         if (Mode == AriMode.Inbound) await RunInboundAsync(stoppingToken);
         else await RunOutboundAsync(stoppingToken);
+        await OnStoppedAsync();
+    }
+
+    /// <summary>
+    /// Before the sockets close: each call finishes the turn it is in (its requests still have a way to Asterisk) and is
+    /// let go, so what is kept of it is its latest state.
+    /// </summary>
+    async Task LetCallsGoAsync()
+    {
         foreach (var call in Calls.Values) await call.DisposeAsync();
         Calls.Clear();
-        await OnStoppedAsync();
     }
 
     async Task RunInboundAsync(CancellationToken stoppingToken)
     {
         var settings = AriSettings.From(config);
         Application = settings.Application;
-        var server = settings.Url.Authority + "/" + settings.Application;
+        var server = settings.Url.Authority;
         Ari = new AriClient(new AriClientOptions
         {
             BaseUrl = settings.Url, User = settings.User, Password = settings.Password, Application = settings.Application,
@@ -92,6 +100,7 @@ public abstract class StasisCallHost<TCall>(IConfiguration config, ILoggerFactor
         events.Disconnected += (_, e) => CallHostLog.Disconnected(Logger, e.Reason, e.Description, e.WillReconnect);
         events.Start();
         await RunBesideUntilStoppedAsync(stoppingToken);
+        await LetCallsGoAsync();
         await events.DisposeAsync();
         Ari.Dispose();
     }
@@ -99,11 +108,13 @@ public abstract class StasisCallHost<TCall>(IConfiguration config, ILoggerFactor
     async Task RunOutboundAsync(CancellationToken stoppingToken)
     {
         var settings = OutboundAriSettings.From(config, Mode);
-        await using var listener = await OutboundListener.StartAsync(settings, AcceptAsync, stoppingToken);
+        var listener = await OutboundListener.StartAsync(settings, AcceptAsync, stoppingToken);
         ListeningAt = listener.Address;
         CallHostLog.Listening(Logger, listener.Address, Mode, ConnectionDetail);
         _connected.TrySetResult();
         await RunBesideUntilStoppedAsync(stoppingToken);
+        await LetCallsGoAsync();
+        await listener.DisposeAsync();
     }
 
     /// <summary>Serves one websocket Asterisk opened until it closes.</summary>
