@@ -5,6 +5,7 @@ using Ivr.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
 
 namespace Ivr.Tests.Calls;
 
@@ -20,6 +21,8 @@ public sealed class MenuCallRig : IAsyncDisposable
     readonly List<MenuCalls> _services = [];
 
     public AsteriskSimulator Sim { get; private set; } = null!;
+
+    (Uri Url, string User, string Password) _ari;
 
     /// <summary>IVR_TEST_LOG=1 shows the services' logs when a test needs explaining.</summary>
     static readonly ILoggerFactory Loggers = Environment.GetEnvironmentVariable("IVR_TEST_LOG") == "1"
@@ -45,7 +48,21 @@ public sealed class MenuCallRig : IAsyncDisposable
             SoundsDirectory = rig._sounds.FullName,
             OutboundWebSockets = outbound ?? [],
         });
+        rig._ari = (rig.Sim.AriUrl, rig.Sim.User, rig.Sim.Password);
         return rig;
+    }
+
+    /// <summary>Services against a real Asterisk (no simulator): <see cref="Sim"/> is not there.</summary>
+    public static MenuCallRig ForAsterisk(Uri url, string user, string password) => new() { _ari = (url, user, password) };
+
+    /// <summary>The menu node of a call, read from its state in Redis ("" before its menu started or after it ended).</summary>
+    public string NodeOf(IDatabase redis, string channel)
+    {
+        var call = (string?)redis.HashGet(Prefix + "call:" + channel, "call");
+        if (call is null) return "";
+        using var kept = System.Text.Json.JsonDocument.Parse(call);
+        var state = kept.RootElement.GetProperty("engineState").GetString()!;
+        return state.Length == 0 ? "" : Ivr.Menus.Engine.CallStateJson.Read(state).Node;
     }
 
     /// <summary>
@@ -56,7 +73,7 @@ public sealed class MenuCallRig : IAsyncDisposable
     {
         var values = new Dictionary<string, string?>
         {
-            ["Ari:Url"] = Sim.AriUrl.ToString(), ["Ari:User"] = Sim.User, ["Ari:Password"] = Sim.Password, ["Ari:Application"] = app,
+            ["Ari:Url"] = _ari.Url.ToString(), ["Ari:User"] = _ari.User, ["Ari:Password"] = _ari.Password, ["Ari:Application"] = app,
             ["Calls:Redis"] = redis ? Servers.Redis : "", ["IVR_REDIS"] = "", ["Calls:Prefix"] = Prefix,
             // Short, so a takeover in a test takes a fraction of a second.
             ["Calls:LeaseSeconds"] = "2", ["Calls:TakeoverSeconds"] = "0.2",
@@ -99,7 +116,7 @@ public sealed class MenuCallRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var service in _services) await service.StopAsync(CancellationToken.None);
-        await Sim.DisposeAsync();
+        if (Sim is not null) await Sim.DisposeAsync();
         _sounds.Delete(recursive: true);
     }
 }

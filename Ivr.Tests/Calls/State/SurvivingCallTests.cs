@@ -28,13 +28,6 @@ public sealed class SurvivingCallTests : IAsyncLifetime
         await _redis.DisposeAsync();
     }
 
-    string NodeOf(string key)
-    {
-        using var kept = System.Text.Json.JsonDocument.Parse((string)_redis.GetDatabase().HashGet(key, "call")!);
-        var state = kept.RootElement.GetProperty("engineState").GetString()!;
-        return state.Length == 0 ? "" : Ivr.Menus.Engine.CallStateJson.Read(state).Node;
-    }
-
     [Fact]
     public async Task Call_goes_on_after_the_event_socket_drops_mid_call()
     {
@@ -59,7 +52,7 @@ public sealed class SurvivingCallTests : IAsyncLifetime
         var call = await _rig.AtMainMenuAsync();
         var key = _rig.Prefix + "call:" + call.IvrChannelId;
         Assert.Equal(service.InstanceId, (string?)await _redis.GetDatabase().HashGetAsync(key, "owner"));
-        await MenuCallRig.WaitUntilAsync(() => NodeOf(key) == "main", $"{key} never showed the main menu");
+        await MenuCallRig.WaitUntilAsync(() => _rig.NodeOf(_redis.GetDatabase(), call.IvrChannelId) == "main", $"{key} never showed the main menu");
         Assert.True(await _redis.GetDatabase().KeyTimeToLiveAsync(key) > TimeSpan.FromMinutes(1));
 
         await call.HangUpAsync();
