@@ -12,7 +12,7 @@ namespace Ivr.Service.Calls.Menu;
 /// turn (<see cref="CallStates"/>), so calls survive a lost socket, a restart of this service, or its death.
 /// </summary>
 public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup, IActionInvoker actions, TimeProvider time,
-    ILoggerFactory loggers) : StasisCallHost<MenuCall>(config, loggers)
+    ILoggerFactory loggers, Ivr.Service.SelfService.Hours.OpenCalendars? calendars = null) : StasisCallHost<MenuCall>(config, loggers)
 {
     /// <summary>Menus compare dates of the hotline's callers, who are in China whatever the server's zone.</summary>
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -105,9 +105,10 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
 
     CallEvent.Started Started(string caller, string entry, string? language)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), China).DateTime);
-        // No working-day calendar is connected to calls yet, so none is open: menus take their closed-hours path.
-        return new CallEvent.Started(caller, entry, language, today, new HashSet<string>());
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
+        // Without calendars (call-control tests) none is open: menus take their closed-hours path.
+        return new CallEvent.Started(caller, entry, language, today, calendars?.At(now) ?? new HashSet<string>());
     }
 
     /// <summary>
