@@ -20,6 +20,8 @@ public static class CommandLine
                 return await Ivr.Service.Speech.PromptCommands.RunAsync(rest);
             case "campaigns":
                 return await Ivr.Service.Campaigns.CampaignCommands.RunAsync(rest);
+            case "calls":
+                return await Ivr.Service.Calls.Records.CallsCommand.RunAsync(rest, Console.Out, Console.Error);
             case "taxpayers":
                 return await Ivr.Service.SelfService.Filing.TaxpayersCommand.RunAsync(rest);
             case "invoices":
@@ -42,5 +44,6 @@ public static class CommandLine
                ivr campaigns ...                  campaigns: list, create, schedule, pause, results
                ivr invoices seed-sample           load the demo invoices into PostgreSQL (IVR_POSTGRES)
                ivr taxpayers seed-sample          load the demo taxpayers and filings into PostgreSQL
+               ivr calls [--last N] | monthly YYYY-MM    the last calls; a month's statistics (admin API)
         """);
 }

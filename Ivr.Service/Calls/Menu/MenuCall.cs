@@ -11,7 +11,7 @@ namespace Ivr.Service.Calls.Menu;
 /// After each turn the call is handed to <paramref name="save"/> (Redis), so another instance can go on with it.
 /// </summary>
 public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine, MenuCallSetup setup, IActionInvoker actions,
-    TimeProvider time, ILogger logger, Func<CallSnapshot, Task<bool>>? save = null, string server = "", string application = "") : IAsyncDisposable
+    TimeProvider time, ILogger logger, Records.CallTrace? trace = null, Func<CallSnapshot, Task<bool>>? save = null, string server = "", string application = "") : IAsyncDisposable
 {
     readonly SemaphoreSlim _turn = new(1, 1);
     readonly Dictionary<string, ITimer> _timers = [];
@@ -31,10 +31,19 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
     public Task StartAsync(CallEvent.Started started, CancellationToken ct)
     {
         _started = started;
-        return Turn(_ => engine.Start(started), ct, starting: true);
+        return Turn(_ => Traced(null, started, engine.Start(started)), ct, starting: true);
     }
 
-    public Task OnAsync(CallEvent e, CancellationToken ct) => Turn(state => engine.Handle(state, e), ct);
+    public Task OnAsync(CallEvent e, CancellationToken ct) => Turn(state => Traced(state, e, engine.Handle(state, e)), ct);
+
+    /// <summary>The call record being built (null when records are off).</summary>
+    public Records.CallTrace? Trace => trace;
+
+    Step Traced(CallState? before, CallEvent e, Step step)
+    {
+        trace?.Observe(before, e, step);
+        return step;
+    }
 
     public Task DigitAsync(char key, CancellationToken ct) => OnAsync(new CallEvent.Digit(key, time.GetUtcNow() - _startedAt), ct);
 
@@ -147,7 +156,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
     public Task HungUpAsync(CancellationToken ct) => Turn(state =>
     {
         _hungUp = true;
-        return engine.Handle(state, new CallEvent.HungUp());
+        return Traced(state, new CallEvent.HungUp(), engine.Handle(state, new CallEvent.HungUp()));
     }, ct);
 
     public Task RecordingFinishedAsync(string name, TimeSpan length, CancellationToken ct) =>
@@ -175,7 +184,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
                 if (starting) await AnswerAsync(step.State.Language, ct);
                 starting = false;
                 foreach (var command in step.Commands)
-                    if (await ExecuteAsync(command, ct) is { } answer) pending.Enqueue(s => engine.Handle(s, answer));
+                    if (await ExecuteAsync(command, ct) is { } answer) pending.Enqueue(s => Traced(s, answer, engine.Handle(s, answer)));
             }
             await SaveAsync();
         }

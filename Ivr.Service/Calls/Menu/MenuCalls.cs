@@ -12,7 +12,8 @@ namespace Ivr.Service.Calls.Menu;
 /// turn (<see cref="CallStates"/>), so calls survive a lost socket, a restart of this service, or its death.
 /// </summary>
 public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup, IActionInvoker actions, TimeProvider time,
-    ILoggerFactory loggers, Ivr.Service.SelfService.Hours.OpenCalendars? calendars = null) : StasisCallHost<MenuCall>(config, loggers)
+    ILoggerFactory loggers, Ivr.Service.SelfService.Hours.OpenCalendars? calendars = null, Records.ICallRecorder? records = null,
+    Outbound.IOutboundChannels? outbound = null) : StasisCallHost<MenuCall>(config, loggers)
 {
     /// <summary>Menus compare dates of the hotline's callers, who are in China whatever the server's zone.</summary>
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -43,10 +44,15 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
 
     protected override async ValueTask OnEventAsync(AriClient ari, string server, Message message, CancellationToken ct)
     {
+        // Outbound dials learn how their channels ring, answer and end from the same event stream.
+        if (outbound is not null) await outbound.OnEventAsync(message, ct);
         switch (message)
         {
             case StasisStart start:
-                await StartAsync(ari, server, start.Channel, ct);
+                await StartAsync(ari, server, start.Channel, Outbound.OutboundCallArgs.From(start.Args), ct);
+                break;
+            case ChannelHangupRequest { Soft: not true } request when Calls.TryGetValue(request.Channel.Id, out var c) && request.Cause is { } cause:
+                c.Trace?.HangupCause(cause);
                 break;
             case ChannelDtmfReceived dtmf when dtmf.Digit.Length == 1 && await CallAsync(ari, server, dtmf.Channel.Id, ct) is { } c:
                 await c.DigitAsync(dtmf.Digit[0], ct);
@@ -73,10 +79,10 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
         }
     }
 
-    async Task StartAsync(AriClient ari, string server, Channel channel, CancellationToken ct)
+    async Task StartAsync(AriClient ari, string server, Channel channel, Outbound.OutboundCallArgs? dialled, CancellationToken ct)
     {
         var set = setup.Menus.Current;
-        var entry = channel.Dialplan.Exten;
+        var entry = dialled?.Entry ?? channel.Dialplan.Exten;
         if (!set.Entries.ContainsKey(entry))
         {
             LogNoEntry(_logger, channel.Id, entry, set.Revision, string.Join(", ", set.Entries.Keys));
@@ -84,21 +90,26 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
             return;
         }
         // Claimed before anything is said, so a call is run by one instance only.
-        var claim = new CallSnapshot(channel.Id, server, Application, channel.Caller.Number, entry, time.GetUtcNow(), "",
+        // An outbound call's menu speaks to the taxpayer it dialled: that number is the caller the menu's actions see.
+        var caller = dialled?.Phone ?? channel.Caller.Number;
+        var claim = new CallSnapshot(channel.Id, server, Application, caller, entry, time.GetUtcNow(), "",
             new Dictionary<string, DateTimeOffset>(), null, 0);
         if (!await _states.StartAsync(claim))
         {
             LogOwnedElsewhere(_logger, channel.Id);
             return;
         }
-        var call = NewCall(ari, server, channel.Id, new MenuEngine(set));
+        var trace = records?.Begin(dialled is null
+            ? new(channel.Id, Records.CallDirections.Inbound, caller, entry, entry, null, set)
+            : new(channel.Id, Records.CallDirections.Outbound, channel.Caller.Number, dialled.Phone, entry, dialled.CallId, set));
+        var call = NewCall(ari, server, channel.Id, new MenuEngine(set), trace);
         LogCallStarted(_logger, channel.Id, Masked(channel.Caller.Number), entry, set.Revision);
-        await call.StartAsync(Started(channel.Caller.Number, entry, null), ct);
+        await call.StartAsync(Started(caller, entry, null), ct);
     }
 
-    MenuCall NewCall(AriClient ari, string server, string channel, MenuEngine engine)
+    MenuCall NewCall(AriClient ari, string server, string channel, MenuEngine engine, Records.CallTrace? trace = null)
     {
-        var call = new MenuCall(ari, channel, engine, setup, actions, time, _logger, _states.SaveAsync, server, Application);
+        var call = new MenuCall(ari, channel, engine, setup, actions, time, _logger, trace, _states.SaveAsync, server, Application);
         Calls[channel] = call;
         return call;
     }
@@ -138,6 +149,7 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
             await _states.DeleteAsync(call.ChannelId);
         }
         await call.DisposeAsync();
+        call.Trace?.End();
         LogCallEnded(_logger, call.ChannelId);
     }
 
@@ -231,7 +243,7 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
         {
             if (await _states.OrphanAsync(channel) is { } orphan) await TakeOverAsync(ari, orphan, channelGone: false, ct);
             else if (!await _states.KeptAsync(channel) && await ari.Channels.GetAsync(channel, ct).IgnoreNotFound() is { } missed)
-                await StartAsync(ari, server, missed, ct);
+                await StartAsync(ari, server, missed, dialled: null, ct);
         }
     }
 
