@@ -49,6 +49,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         var sim = new AsteriskSimulator(options, pbx);
         sim.server = await AriServer.StartAsync(pbx, options.Port, sim.Record, ct);
         sim.port = sim.server.Port;
+        await sim.server.WarmUpAsync();
         lock (pbx.Gate)
         {
             pbx.AriUrl = sim.AriUrl;
@@ -122,6 +123,9 @@ public sealed class AsteriskSimulator : IAsyncDisposable
     /// <summary>A starting Asterisk refuses connections until its HTTP server binds (asterisk-restart trace: ~0.4 s).</summary>
     static readonly TimeSpan HttpBindDelay = TimeSpan.FromMilliseconds(400);
 
+    /// <summary>Once bound, a starting Asterisk answers 503 "Asterisk not booted" for about this long (asterisk-restart trace).</summary>
+    static readonly TimeSpan BootingTime = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Boots again on the same port: 503 "Asterisk not booted" briefly, then a fresh Asterisk (ids restart).</summary>
     public async Task StartAsteriskAsync()
     {
@@ -130,7 +134,8 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         await Task.Delay(pbx.Clock.Real(HttpBindDelay));
         server = await AriServer.StartAsync(pbx, port, Record, CancellationToken.None, ServerPhase.Booting);
         lock (pbx.Gate) pbx.Outbound.Boot();
-        await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(200)));
+        await server.WarmUpAsync();
+        await Task.Delay(pbx.Clock.Real(BootingTime));
         server.Phase = ServerPhase.Running;
     }
 

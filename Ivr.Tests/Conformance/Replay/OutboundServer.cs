@@ -44,6 +44,10 @@ public sealed class OutboundServer(int port, IReadOnlyDictionary<string, string>
         web.Run(AcceptAsync);
         await web.StartAsync();
         app = web;
+        // A fresh pipeline's first answer can take seconds on a busy machine, longer than the 500 ms connection
+        // timeout of the reference config: a plain request (400, not a connection) takes that cost before Asterisk connects.
+        using var warmUp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var _ = await warmUp.GetAsync($"http://127.0.0.1:{port}/");
     }
 
     async Task AcceptAsync(HttpContext ctx)

@@ -91,15 +91,19 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
             var due = Scaled(step.At - t0) - clock.Elapsed;
             if (due > TimeSpan.Zero) await Task.Delay(due);
             await Settle(step.At);
-            if (step is RestStep or NoteStep or OutboundSendStep) await CatchUpAsync(current, step.At, mark);
+            if (step is RestStep or NoteStep or OutboundSendStep)
+            {
+                await CatchUpAsync(current, step.At, mark);
+                await CatchUpClosesAsync(current, step.At);
+            }
             switch (step)
             {
                 case RestStep r:
                     inflight.Add((r.Exchange.Received ?? DateTimeOffset.MaxValue, SendAsync(r.Exchange, r.How)));
                     break;
                 case PollStep p:
-                    await Settle(DateTimeOffset.MaxValue);
-                    await PollAsync(p);
+                    // The driver polled while it went on (start.sh: ping every 100 ms and websocket retries every 200 ms).
+                    inflight.Add((p.Polls[^1].Received ?? DateTimeOffset.MaxValue, PollAsync(p)));
                     break;
                 case NoteStep n:
                     await ActAsync(n, current);
@@ -136,6 +140,20 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
         }
         // The simulator lacks that event (the comparison will say so); waiting the full time at every later step would only slow the run.
         catchUpLimit = Scaled(TimeSpan.FromMilliseconds(300));
+    }
+
+    /// <summary>
+    /// Likewise for an outbound connection that Asterisk closed just before the step (the driver sent GET /applications
+    /// on seeing the per-call socket close): the step waits, briefly, until the simulator has closed it too.
+    /// </summary>
+    async Task CatchUpClosesAsync(ReplayPlan current, DateTimeOffset at)
+    {
+        if (server is not { } outbound) return;
+        var closed = current.Scenario.Sockets
+            .Where(s => s.Kind == "close" && s.At < at && s.At > at - TimeSpan.FromSeconds(2))
+            .Select(s => outbound.ByLabel(s.Socket)).OfType<OutboundConnection>().ToList();
+        var waited = Stopwatch.StartNew();
+        while (closed.Any(c => c.IsOpen) && waited.Elapsed < catchUpLimit) await Task.Delay(10);
     }
 
     TimeSpan catchUpLimit = TimeSpan.FromSeconds(2) / speed;
