@@ -36,6 +36,17 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// Raised with the value of a request's <c>X-Request-Tag</c> header once the request has taken effect, or has joined
+    /// its channel's command queue, before it is answered: a driver sending requests side by side (as the traces' driver
+    /// did) waits for it to keep the order in which they reach Asterisk.
+    /// </summary>
+    public event Action<string>? RequestTaken
+    {
+        add => pbx.RequestTaken += value;
+        remove => pbx.RequestTaken -= value;
+    }
+
     /// <summary>Loads the dialplan and sounds, and starts serving ARI.</summary>
     /// <exception cref="DialplanException">The dialplan file has errors (each with file:line).</exception>
     public static async Task<AsteriskSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken ct = default)
