@@ -1,5 +1,8 @@
 using Ivr.Service.Calls.Menu;
+using Ivr.Service.Calls.Outbound;
+using Ivr.Service.Calls.Records;
 using Ivr.Service.Campaigns;
+using Ivr.Service.Menus.Production;
 using Ivr.Service.SelfService;
 using Ivr.Service.Speech;
 
@@ -17,6 +20,7 @@ public static class ServiceHost
         if (MenuCallSetup.TryLoad(builder.Configuration, builder.Environment.ContentRootPath, out var menuErrors) is { } menus)
         {
             builder.Services.AddSingleton(menus);
+            builder.Services.AddMenuProduction(builder.Configuration, menus, builder.Environment.ContentRootPath);
             builder.Services.AddSelfService(builder.Configuration);
             builder.Services.AddHostedService<MenuCalls>();
         }
@@ -26,8 +30,12 @@ public static class ServiceHost
             builder.Services.AddHostedService<Calls.Greeting.GreetingCalls>();
         }
         builder.AddCampaigns();
+        builder.Services.AddCallRecords(builder.Configuration);
+        builder.Services.AddOutboundDialer(builder.Configuration);
         var app = builder.Build();
         app.MapCampaigns();
+        app.MapMenusAdmin();
+        app.MapCallRecords();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         await app.RunAsync();
     }

@@ -32,8 +32,10 @@ echo "run: building" >&2
 dotnet build Ivr.sln -c Release -nologo -v q -clp:ErrorsOnly
 ivr=(dotnet "$repo/Ivr.Service/bin/Release/net10.0/ivr.dll")
 
+"${ivr[@]}" taxpayers seed-sample
 echo "run: rendering prompts (prompts/sounds)" >&2
 "${ivr[@]}" prompts build
+"${ivr[@]}" invoices seed-sample
 
 # Waits until a log file shows a line matching $2, or the process $3 dies.
 wait_for() {

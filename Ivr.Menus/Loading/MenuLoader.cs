@@ -19,15 +19,17 @@ public static class MenuLoader
         var sources = new List<MenuSource>();
         foreach (var path in paths)
         {
-            IEnumerable<string> files = Directory.Exists(path)
-                ? Directory.EnumerateFiles(path, "*.yaml", SearchOption.AllDirectories)
-                    .Where(f => !Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).Contains("tests"))
-                    .Order(StringComparer.Ordinal)
-                : new[] { path };
+            var files = Directory.Exists(path) ? FilesIn(path) : [path];
             sources.AddRange(files.Select(f => new MenuSource(f, File.ReadAllText(f))));
         }
         return Load(sources, host);
     }
+
+    /// <summary>The menu files of a deployment folder: every *.yaml below it except its tests/ folder, in a fixed order.</summary>
+    public static IReadOnlyList<string> FilesIn(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Contains("tests"))
+            .Order(StringComparer.Ordinal)];
 
     public static MenuLoadResult Load(IReadOnlyList<MenuSource> sources, HostCatalog host)
     {

@@ -9,30 +9,36 @@ namespace Ivr.Service.Admin;
 
 /// <summary>
 /// Admin access by API key: <c>X-Api-Key: KEY</c>, <c>Authorization: Bearer KEY</c>, or HTTP Basic with the key as
-/// password (so a browser can open the Hangfire dashboard). Keys come from Admin:ApiKeys (or IVR_ADMIN_KEY); with
-/// none configured every admin request is refused.
+/// password (so a browser can open the Hangfire dashboard). Each key has a name and a role (<see cref="AdminRoles"/>):
+/// <c>Admin:Keys:N:Name/Key/Role</c>; the older <c>Admin:ApiKeys:N</c> and <c>IVR_ADMIN_KEY</c> are supervisor keys.
+/// No key, no access (401); a key whose role is not enough is refused with 403.
 /// </summary>
 public static class AdminAuthentication
 {
     public const string Scheme = "AdminKey";
+
+    /// <summary>Changing things (menus, campaigns): supervisor keys only.</summary>
     public const string Policy = "admin";
+
+    /// <summary>Reading (revisions, graphs, health): viewer and supervisor keys.</summary>
+    public const string ReadPolicy = "admin-read";
 
     public static IServiceCollection AddAdminAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdminKeyOptions>(Scheme).Configure(o =>
-        {
-            o.Keys = [.. configuration.GetSection("Admin:ApiKeys").Get<string[]>() ?? []];
-            if (configuration["IVR_ADMIN_KEY"] is { Length: > 0 } env) o.Keys.Add(env);
-        });
+        // Campaigns and menus both need it; the second call must not register the scheme twice.
+        if (services.Any(d => d.ServiceType == typeof(AdminKeyHandler))) return services;
+        services.AddOptions<AdminKeyOptions>(Scheme).Configure(o => o.Keys = AdminKey.FromConfiguration(configuration)).ValidateOnStart();
         services.AddAuthentication().AddScheme<AdminKeyOptions, AdminKeyHandler>(Scheme, null);
-        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(AdminRoles.Supervisor))
+            .AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(Scheme).RequireRole(AdminRoles.Supervisor, AdminRoles.Viewer));
         return services;
     }
 }
 
 public sealed class AdminKeyOptions : AuthenticationSchemeOptions
 {
-    public List<string> Keys { get; set; } = [];
+    public List<AdminKey> Keys { get; set; } = [];
 }
 
 sealed class AdminKeyHandler(IOptionsMonitor<AdminKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder)
@@ -43,12 +49,14 @@ sealed class AdminKeyHandler(IOptionsMonitor<AdminKeyOptions> options, ILoggerFa
         var presented = PresentedKey();
         if (presented is null) return Task.FromResult(AuthenticateResult.NoResult());
         if (Options.Keys.Count == 0)
-            return Task.FromResult(AuthenticateResult.Fail("no admin keys are configured (Admin:ApiKeys or IVR_ADMIN_KEY)"));
+            return Task.FromResult(AuthenticateResult.Fail("no admin keys are configured (Admin:Keys, Admin:ApiKeys or IVR_ADMIN_KEY)"));
         var bytes = Encoding.UTF8.GetBytes(presented);
-        // Fixed-time comparison so response timing does not leak how much of a key matched.
-        if (!Options.Keys.Any(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k), bytes)))
-            return Task.FromResult(AuthenticateResult.Fail("wrong admin key"));
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], Scheme.Name);
+        // Fixed-time comparison of every key so response timing does not leak how much of a key matched, nor which.
+        AdminKey? match = null;
+        foreach (var k in Options.Keys)
+            if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k.Key), bytes)) match ??= k;
+        if (match is null) return Task.FromResult(AuthenticateResult.Fail("wrong admin key"));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, match.Name), new Claim(ClaimTypes.Role, match.Role)], Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
 

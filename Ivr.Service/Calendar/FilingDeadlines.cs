@@ -34,23 +34,23 @@ public sealed class FilingDeadlines(WorkingDayCalendar calendar, IReadOnlyDictio
 
     /// <summary>
     /// §109: the 15th, moved by the number of days of any run of 3 or more consecutive holiday days inside the
-    /// period, then to the first working day if it lands on a rest day.
+    /// period, then to the first working day if it lands on a rest day. As the administration publishes it, the moved
+    /// days are working days (2026: 1–3 January off, deadline 20 January, not the 19th) and only the part of a holiday
+    /// inside the period counts (2025: 31 May–2 June off, June deadline the 16th, as for a Sunday 15th alone).
     /// </summary>
     public DateOnly ByRule(int year, int month)
     {
-        var first = new DateOnly(year, month, 1);
         var deadline = new DateOnly(year, month, 15);
         var extension = 0;
         var run = 0;
-        for (var d = first.AddDays(-10); d <= deadline; d = d.AddDays(1))
+        for (var d = new DateOnly(year, month, 1); d <= deadline; d = d.AddDays(1))
         {
             run = calendar.IsListedHoliday(d) ? run + 1 : 0;
-            if (run == 0 || d < first) continue;
-            // Count the day once its run has reached 3, and the run's earlier in-period days at that moment.
-            if (run == 3) extension += Math.Min(3, d.DayNumber - first.DayNumber + 1);
+            // Count the day once its run has reached 3, and the run's two earlier days at that moment.
+            if (run == 3) extension += 3;
             else if (run > 3) extension++;
         }
-        return calendar.OnOrNextWorkingDay(deadline.AddDays(extension));
+        return calendar.OnOrNextWorkingDay(calendar.AddWorkingDays(deadline, extension));
     }
 
     /// <summary>Every monthly deadline from <paramref name="from"/> (inclusive) on, in order.</summary>

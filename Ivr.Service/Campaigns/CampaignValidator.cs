@@ -11,7 +11,7 @@ public sealed class CampaignValidationException(IReadOnlyDictionary<string, stri
 }
 
 /// <summary>Checks every field of a campaign definition and reports all problems at once, each with its fix.</summary>
-public sealed class CampaignValidator(NpgsqlDataSource db, WorkingDayCalendar calendar, FilingDeadlines deadlines)
+public sealed class CampaignValidator(NpgsqlDataSource db, WorkingDayCalendar calendar, FilingDeadlines deadlines, IEnumerable<IOutboundDialer> dialers)
 {
     public async Task ThrowIfInvalidAsync(Campaign c, CancellationToken ct)
     {
@@ -32,10 +32,17 @@ public sealed class CampaignValidator(NpgsqlDataSource db, WorkingDayCalendar ca
         {
             if (c.Kind is not (CampaignKinds.Sms or CampaignKinds.Voice or CampaignKinds.SmsThenVoice))
                 throw new FormatException($"kind '{c.Kind}' is not one of sms, voice, sms_then_voice");
-            if (c.Kind != CampaignKinds.Sms)
-                throw new FormatException("voice campaigns need the outbound dialer, which this service does not have yet; use kind sms");
+            if (c.Kind == CampaignKinds.SmsThenVoice)
+                throw new FormatException("kind sms_then_voice is not dispatched yet; run an sms campaign, then a voice one over those not reached");
+            if (c.Kind == CampaignKinds.Voice && !dialers.Any())
+                throw new FormatException("voice campaigns need the outbound dialer, which needs Ari:Url and the call records database (CallRecords:Postgres)");
         });
-        Check("templateCode", () => { if (string.IsNullOrWhiteSpace(c.TemplateCode)) throw new FormatException("templateCode (the provider's approved template id) is required"); });
+        Check("templateCode", () =>
+        {
+            if (string.IsNullOrWhiteSpace(c.TemplateCode)) throw new FormatException("templateCode (the provider's approved template id) is required");
+            if (c.Kind == CampaignKinds.Voice && !(c.TemplateCode.StartsWith("campaign:", StringComparison.Ordinal) && Menus.HostRegistry.Entries.Contains(c.TemplateCode)))
+                throw new FormatException($"templateCode of a voice campaign is the outbound menu entry, e.g. campaign:filing-reminder (not '{c.TemplateCode}')");
+        });
         Check("windows", () => CallingWindows.Parse(c.Windows, c.TimeZone, calendar));
         Check("schedule", () => { if (c.Schedule is not null) CampaignSchedule.Parse(c.Schedule, deadlines); });
         Check("retryPolicy", () => RetryPolicy.Parse(c.RetryPolicy));

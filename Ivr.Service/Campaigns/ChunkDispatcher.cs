@@ -12,7 +12,7 @@ namespace Ivr.Service.Campaigns;
 /// </summary>
 public sealed partial class ChunkDispatcher(
     NpgsqlDataSource db, ISmsSender sms, RedisPacer pacer, WorkingDayCalendar calendar, TimeProvider clock,
-    DispatchOptions options, ReceiptRecorder receipts, ILogger<ChunkDispatcher> logger)
+    DispatchOptions options, ReceiptRecorder receipts, ILogger<ChunkDispatcher> logger, VoiceCalls voice)
 {
     public async Task<ChunkResult> RunAsync(long runId, int chunk, CancellationToken ct)
     {
@@ -20,6 +20,7 @@ public sealed partial class ChunkDispatcher(
         if (!await TryLockAsync(lockConn, runId, chunk, ct)) return new ChunkResult.Busy();
 
         await ReconcileAsync(runId, chunk, ct);
+        await voice.ReconcileAsync(runId, chunk, ct);
         CallingWindows? windows = null;
         string? windowsKey = null;
         while (true)
@@ -34,9 +35,15 @@ public sealed partial class ChunkDispatcher(
             var now = clock.GetUtcNow();
             if (!windows!.IsOpen(now)) return new ChunkResult.ResumeAt(windows.NextOpen(now));
 
-            await pacer.TakeAsync(c.Id, c.SmsPerSecond, ct);
-            var target = await ReserveAsync(runId, chunk, clock.GetUtcNow(), ct);
+            var isVoice = c.Kind == CampaignKinds.Voice;
+            await pacer.TakeAsync(c.Id, isVoice ? c.CallsPerSecond : c.SmsPerSecond, ct);
+            var target = await ReserveAsync(runId, chunk, clock.GetUtcNow(), isVoice ? VoiceCalls.Provider : sms.Provider, ct);
             if (target == null) return await WhatNextAsync(runId, chunk, windows, ct);
+            if (isVoice)
+            {
+                await voice.CallAsync(new VoiceTarget(target.TargetId, target.AttemptId, target.OutId, target.Phone, target.Variables, target.AttemptCount), c, ct);
+                continue;
+            }
 
             var message = new SmsMessage(target.OutId, target.Phone, c.TemplateCode, TemplateVariables.Parse(target.Variables));
             var result = await sms.SendAsync(message, ct);
@@ -59,7 +66,7 @@ public sealed partial class ChunkDispatcher(
     async Task<Campaign> CampaignOfRunAsync(long runId, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
-            select c.id, c.state, c.template_code, c.windows, c.time_zone, c.sms_per_second, c.retry_policy::text, c.name
+            select c.id, c.state, c.template_code, c.windows, c.time_zone, c.sms_per_second, c.retry_policy::text, c.name, c.kind, c.calls_per_second
             from campaign_runs r join campaigns c on c.id = r.campaign_id where r.id = $1
             """);
         cmd.Parameters.AddWithValue(runId);
@@ -69,13 +76,14 @@ public sealed partial class ChunkDispatcher(
         {
             Id = r.GetInt64(0), State = r.GetString(1), TemplateCode = r.GetString(2), Windows = r.GetString(3),
             TimeZone = r.GetString(4), SmsPerSecond = r.GetDouble(5), RetryPolicy = r.GetString(6), Name = r.GetString(7),
+            Kind = r.GetString(8), CallsPerSecond = r.GetDouble(9),
         };
     }
 
     sealed record Reserved(long TargetId, long AttemptId, string OutId, string Phone, string Variables, int AttemptCount);
 
     /// <summary>Moves the next due target to <c>sending</c> and writes its attempt, in one committed transaction.</summary>
-    async Task<Reserved?> ReserveAsync(long runId, int chunk, DateTimeOffset now, CancellationToken ct)
+    async Task<Reserved?> ReserveAsync(long runId, int chunk, DateTimeOffset now, string provider, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -105,7 +113,7 @@ public sealed partial class ChunkDispatcher(
             returning id, out_id
             """, conn, tx);
         insert.Parameters.AddWithValue(targetId);
-        insert.Parameters.AddWithValue(sms.Provider);
+        insert.Parameters.AddWithValue(provider);
         insert.Parameters.AddWithValue(now);
         long attemptId;
         string outId;

@@ -20,6 +20,12 @@ public static class CommandLine
                 return await Ivr.Service.Speech.PromptCommands.RunAsync(rest);
             case "campaigns":
                 return await Ivr.Service.Campaigns.CampaignCommands.RunAsync(rest);
+            case "calls":
+                return await Ivr.Service.Calls.Records.CallsCommand.RunAsync(rest, Console.Out, Console.Error);
+            case "taxpayers":
+                return await Ivr.Service.SelfService.Filing.TaxpayersCommand.RunAsync(rest);
+            case "invoices":
+                return await Ivr.Service.SelfService.Invoices.InvoiceCommands.RunAsync(rest);
             case "help" or "--help" or "-h":
                 PrintHelp(Console.Out);
                 return 0;
@@ -35,5 +41,9 @@ public static class CommandLine
                ivr phone [--number 12366] [--caller N]   a terminal telephone (ARI from IVR_ARI_URL)
                ivr menus validate|test|graph|simulate ...
                ivr prompts build|lint ...
+               ivr campaigns ...                  campaigns: list, create, schedule, pause, results
+               ivr invoices seed-sample           load the demo invoices into PostgreSQL (IVR_POSTGRES)
+               ivr taxpayers seed-sample          load the demo taxpayers and filings into PostgreSQL
+               ivr calls [--last N] | monthly YYYY-MM    the last calls; a month's statistics (admin API)
         """);
 }

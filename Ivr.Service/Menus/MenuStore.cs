@@ -39,23 +39,42 @@ public sealed class MenuStore
     public MenuLoadResult Reload()
     {
         var result = _load();
-        if (result.Set is not { } set) return result;
+        if (result.Set is { } set) Activate(set);
+        return result;
+    }
+
+    /// <summary>
+    /// Puts an already validated set in place for new calls (a revision activated elsewhere, or a rollback); false
+    /// when it is the current one already.
+    /// </summary>
+    public bool Activate(MenuSet set)
+    {
         lock (_gate)
         {
-            if (set.Revision == _current.Revision) return result;
+            if (set.Revision == _current.Revision) return false;
             _revisions.TryAdd(set.Revision, set);
             Volatile.Write(ref _current, set);
         }
         Changed?.Invoke(set);
-        return result;
+        return true;
+    }
+
+    /// <summary>Keeps a validated set findable by its revision without switching to it.</summary>
+    public void Remember(MenuSet set)
+    {
+        lock (_gate)
+            _revisions.TryAdd(set.Revision, set);
     }
 
     /// <summary>The set a call in progress started with.</summary>
-    public MenuSet Revision(string revision)
+    public MenuSet Revision(string revision) => TryRevision(revision)
+        ?? throw new KeyNotFoundException($"menu revision {revision} was never loaded by this instance");
+
+    /// <summary>A revision this instance has loaded before, or null.</summary>
+    public MenuSet? TryRevision(string revision)
     {
         lock (_gate)
-            return _revisions.TryGetValue(revision, out var set) ? set
-                : throw new KeyNotFoundException($"menu revision {revision} was never loaded by this instance");
+            return _revisions.GetValueOrDefault(revision);
     }
 }
 

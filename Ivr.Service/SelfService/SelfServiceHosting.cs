@@ -8,8 +8,10 @@ public static class SelfServiceHosting
     public static IServiceCollection AddSelfService(this IServiceCollection services, IConfiguration config)
     {
         _ = config;
+        services.AddTaxpayerActions(config);
         services.AddSingleton<UnavailableActions>();
         services.AddSingleton<IActionInvoker, SelfServiceActions>();
+        Invoices.InvoiceServices.AddInvoices(services, config);
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed class CampaignScheduleTests
     {
         var s = CampaignSchedule.Parse("before-deadline 5 09:30", Deadlines);
         var first = s.NextAfter(DateTimeOffset.Parse("2026-01-01T00:00:00+08:00"), Shanghai)!.Value;
-        Assert.Equal(DateTimeOffset.Parse("2026-01-12T09:30:00+08:00"), first); // deadline Mon 19 Jan
+        Assert.Equal(DateTimeOffset.Parse("2026-01-13T09:30:00+08:00"), first); // deadline Tue 20 Jan (published calendar)
         var second = s.NextAfter(first, Shanghai)!.Value;
         Assert.Equal(DateTimeOffset.Parse("2026-02-10T09:30:00+08:00"), second); // deadline 24 Feb: 14 (worked Saturday), 13, 12, 11, 10 Feb
     }

@@ -52,9 +52,11 @@ public sealed class SmsSigningTests
         Assert.Equal("5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031", TencentTc3Signature.Sha256Hex(canonical));
         var toSign = TencentTc3Signature.StringToSign(1551113065, "cvm", canonical);
         Assert.Equal("TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031", toSign);
-        // Final HMAC chain with the documentation's example secret, cross-checked with Python's hmac module
-        // (the documentation's own final value could not be reproduced from memory; see docs/campaigns.md).
+        // The documentation prints the final signature for two spellings of its example secret: the older pages with
+        // "…EXAMPLE" (curl example: Signature=72e494ea…), the current ones with the masked "…*******" (2230eefd…).
         Assert.Equal("72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168",
             TencentTc3Signature.Signature("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE", 1551113065, "cvm", toSign));
+        Assert.Equal("2230eefd229f582d8b1b891af7107b91597240707d778ab3738f756258d7652c",
+            TencentTc3Signature.Signature("Gu5t9xGARNpq86cd98joQYCN3*******", 1551113065, "cvm", toSign));
     }
 }

@@ -69,11 +69,11 @@ public sealed class WorkingDayCalendarTests
     {
         var deadlines = FilingDeadlines.Load(Calendar);
         Assert.Equal(new DateOnly(2024, 5, 22), deadlines.Monthly(2024, 5));
-        Assert.Equal(new DateOnly(2025, 2, 19), deadlines.Monthly(2025, 2)); // 4 days of the Spring Festival inside 1–15 Feb
+        Assert.Equal(new DateOnly(2025, 2, 20), deadlines.Monthly(2025, 2)); // 4 days of the Spring Festival inside 1–15 Feb
         Assert.Equal(new DateOnly(2025, 3, 17), deadlines.Monthly(2025, 3)); // the 15th is a Saturday
         Assert.Equal(new DateOnly(2025, 4, 18), deadlines.Monthly(2025, 4)); // 清明, 3 days
-        Assert.Equal(new DateOnly(2026, 1, 19), deadlines.Monthly(2026, 1)); // 元旦 3 days → 18th, a Sunday → Monday
+        Assert.Equal(new DateOnly(2026, 1, 20), deadlines.Monthly(2026, 1)); // 元旦 3 days: 3 working days after the 15th
         Assert.Equal(new DateOnly(2026, 2, 24), deadlines.Monthly(2026, 2)); // the 15th falls in the holiday
-        Assert.Equal(new DateOnly(2026, 10, 22), deadlines.Monthly(2026, 10)); // 国庆 7 days
+        Assert.Equal(new DateOnly(2026, 10, 26), deadlines.Monthly(2026, 10)); // 国庆 7 days
     }
 }

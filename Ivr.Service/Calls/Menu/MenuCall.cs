@@ -9,7 +9,7 @@ namespace Ivr.Service.Calls.Menu;
 /// of one channel arrive in order from the dispatcher; the turn orders them against the call's timers and action results.
 /// </summary>
 public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine, MenuCallSetup setup, IActionInvoker actions,
-    TimeProvider time, ILogger logger) : IAsyncDisposable
+    TimeProvider time, ILogger logger, Records.CallTrace? trace = null) : IAsyncDisposable
 {
     readonly SemaphoreSlim _turn = new(1, 1);
     readonly Dictionary<string, ITimer> _timers = [];
@@ -27,10 +27,19 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
     public Task StartAsync(CallEvent.Started started, CancellationToken ct)
     {
         _started = started;
-        return Turn(_ => engine.Start(started), ct, starting: true);
+        return Turn(_ => Traced(null, started, engine.Start(started)), ct, starting: true);
     }
 
-    public Task OnAsync(CallEvent e, CancellationToken ct) => Turn(state => engine.Handle(state, e), ct);
+    public Task OnAsync(CallEvent e, CancellationToken ct) => Turn(state => Traced(state, e, engine.Handle(state, e)), ct);
+
+    /// <summary>The call record being built (null when records are off).</summary>
+    public Records.CallTrace? Trace => trace;
+
+    Step Traced(CallState? before, CallEvent e, Step step)
+    {
+        trace?.Observe(before, e, step);
+        return step;
+    }
 
     public Task DigitAsync(char key, CancellationToken ct) => OnAsync(new CallEvent.Digit(key, time.GetElapsedTime(_startedAt)), ct);
 
@@ -38,7 +47,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
     public Task HungUpAsync(CancellationToken ct) => Turn(state =>
     {
         _hungUp = true;
-        return engine.Handle(state, new CallEvent.HungUp());
+        return Traced(state, new CallEvent.HungUp(), engine.Handle(state, new CallEvent.HungUp()));
     }, ct);
 
     public Task RecordingFinishedAsync(string name, TimeSpan length, CancellationToken ct) =>
@@ -66,7 +75,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
                 if (starting) await AnswerAsync(step.State.Language, ct);
                 starting = false;
                 foreach (var command in step.Commands)
-                    if (await ExecuteAsync(command, ct) is { } answer) pending.Enqueue(s => engine.Handle(s, answer));
+                    if (await ExecuteAsync(command, ct) is { } answer) pending.Enqueue(s => Traced(s, answer, engine.Handle(s, answer)));
             }
         }
         catch (AriException ex) when (ex.IsNotFound)

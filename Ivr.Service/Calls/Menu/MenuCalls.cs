@@ -12,7 +12,8 @@ namespace Ivr.Service.Calls.Menu;
 /// keeps the menu revision it started with when the menus are reloaded.
 /// </summary>
 public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup, IActionInvoker actions, TimeProvider time,
-    ILoggerFactory loggers) : StasisCallHost<MenuCall>(config, loggers)
+    ILoggerFactory loggers, Ivr.Service.SelfService.Hours.OpenCalendars? calendars = null, Records.ICallRecorder? records = null,
+    Outbound.IOutboundChannels? outbound = null) : StasisCallHost<MenuCall>(config, loggers)
 {
     /// <summary>Menus compare dates of the hotline's callers, who are in China whatever the server's zone.</summary>
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -24,10 +25,15 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
 
     protected override async ValueTask OnEventAsync(Message message, CancellationToken ct)
     {
+        // Outbound dials learn how their channels ring, answer and end from the same event stream.
+        if (outbound is not null) await outbound.OnEventAsync(message, ct);
         switch (message)
         {
             case StasisStart start:
-                await StartAsync(start.Channel, ct);
+                await StartAsync(start.Channel, Outbound.OutboundCallArgs.From(start.Args), ct);
+                break;
+            case ChannelHangupRequest { Soft: not true } request when Calls.TryGetValue(request.Channel.Id, out var c) && request.Cause is { } cause:
+                c.Trace?.HangupCause(cause);
                 break;
             case ChannelDtmfReceived dtmf when Calls.TryGetValue(dtmf.Channel.Id, out var c) && dtmf.Digit.Length == 1:
                 await c.DigitAsync(dtmf.Digit[0], ct);
@@ -46,27 +52,34 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
             case StasisEnd end when Calls.TryRemove(end.Channel.Id, out var c):
                 await c.HungUpAsync(ct);
                 await c.DisposeAsync();
+                c.Trace?.End();
                 LogCallEnded(_logger, end.Channel.Id);
                 break;
         }
     }
 
-    async Task StartAsync(Channel channel, CancellationToken ct)
+    async Task StartAsync(Channel channel, Outbound.OutboundCallArgs? dialled, CancellationToken ct)
     {
         var set = setup.Menus.Current;
-        var entry = channel.Dialplan.Exten;
+        var entry = dialled?.Entry ?? channel.Dialplan.Exten;
         if (!set.Entries.ContainsKey(entry))
         {
             LogNoEntry(_logger, channel.Id, entry, set.Revision, string.Join(", ", set.Entries.Keys));
             await HangUpQuietlyAsync(channel.Id, ct);
             return;
         }
-        var call = new MenuCall(Ari, channel.Id, new MenuEngine(set), setup, actions, time, _logger);
+        // An outbound call's menu speaks to the taxpayer it dialled: that number is the caller the menu's actions see.
+        var caller = dialled?.Phone ?? channel.Caller.Number;
+        var trace = records?.Begin(dialled is null
+            ? new(channel.Id, Records.CallDirections.Inbound, caller, entry, entry, null, set)
+            : new(channel.Id, Records.CallDirections.Outbound, channel.Caller.Number, dialled.Phone, entry, dialled.CallId, set));
+        var call = new MenuCall(Ari, channel.Id, new MenuEngine(set), setup, actions, time, _logger, trace);
         Calls[call.ChannelId] = call;
         LogCallStarted(_logger, channel.Id, channel.Caller.Number, entry, set.Revision);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), China).DateTime);
-        // No working-day calendar is connected to calls yet, so none is open: menus take their closed-hours path.
-        await call.StartAsync(new CallEvent.Started(channel.Caller.Number, entry, null, today, new HashSet<string>()), ct);
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
+        // Without calendars (call-control tests) none is open: menus take their closed-hours path.
+        await call.StartAsync(new CallEvent.Started(caller, entry, null, today, calendars?.At(now) ?? new HashSet<string>()), ct);
     }
 
     MenuCall? CallOf(string targetUri) =>

@@ -1,0 +1,139 @@
+using Ivr.Service.Calendar;
+using Ivr.Service.Calls.Menu;
+using Ivr.Service.SelfService;
+using Ivr.Service.SelfService.Complaints;
+using Ivr.Service.SelfService.Filing;
+using Ivr.Service.SelfService.Hours;
+using Ivr.Service.Speech.Values;
+using Ivr.Simulator;
+using Ivr.Tests.Conformance.Sounds;
+using Ivr.Tests.Infrastructure;
+using Ivr.Tests.SelfService.Filing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ivr.Tests.SelfService;
+
+/// <summary>
+/// The 12366 menus over the simulator with the real self-service back ends on PostgreSQL. The service's clock is fake
+/// and stands still: no menu timer fires, so each call goes exactly where its keys lead.
+/// </summary>
+public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFixture<TaxpayerDatabase>, IAsyncLifetime
+{
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    readonly DirectoryInfo _sounds = Directory.CreateTempSubdirectory("ivr-selfservice-sounds-");
+    readonly SentSms _sms = new();
+    AsteriskSimulator _sim = null!;
+    MenuCalls? _service;
+
+    public async Task InitializeAsync()
+    {
+        // The simulator ends a sound without a file at once; the main menu needs a length so keys interrupt it.
+        Directory.CreateDirectory(Path.Combine(_sounds.FullName, "zh"));
+        SilentWav.Write(Path.Combine(_sounds.FullName, "zh", "main-menu.wav"), TimeSpan.FromSeconds(2));
+        _sim = await AsteriskSimulator.StartAsync(new SimulatorOptions
+        {
+            DialplanPath = Path.Combine(Servers.RepoRoot(), "asterisk-config", "extensions.conf"),
+            SoundsDirectory = _sounds.FullName,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_service is not null) await _service.StopAsync(CancellationToken.None);
+        await _sim.DisposeAsync();
+        _sounds.Delete(recursive: true);
+    }
+
+    /// <summary>Starts the service with the clock at <paramref name="localTime"/> in China and dials 12366 to the main menu.</summary>
+    async Task<VirtualCall> CallAsync(string localTime, string caller = "13800000000")
+    {
+        var clock = Calls.ChinaClock(localTime);
+        var calendar = WorkingDayCalendar.Load();
+        var sms = new CallSms(_sms, NullLogger<CallSms>.Instance);
+        IMenuAction[] backEnds =
+        [
+            new FilingDeadlineAction(new TaxDeadlines(FilingDeadlines.Load(calendar)), clock),
+            new FilingStatusAction(new TaxpayerDirectory(taxpayers.Db), clock, NullLogger<FilingStatusAction>.Instance),
+            new ComplaintCreateAction(new ComplaintTickets(taxpayers.Db), calendar, sms, clock),
+        ];
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ari:Url"] = _sim.AriUrl.ToString(), ["Ari:User"] = _sim.User, ["Ari:Password"] = _sim.Password,
+        }).Build();
+        var setup = MenuCallSetup.TryLoad(config, Servers.RepoRoot(), out var errors)
+            ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));
+        var actions = new SelfServiceActions(backEnds, new UnavailableActions(NullLogger<UnavailableActions>.Instance), NullLogger<SelfServiceActions>.Instance);
+        var hours = OpenCalendars.Create(new ConfigurationBuilder().Build(), calendar, NullLogger<OpenCalendars>.Instance);
+        _service = new MenuCalls(config, setup, actions, clock, NullLoggerFactory.Instance, hours);
+        await _service.StartAsync(CancellationToken.None);
+        await _service.Connected.WaitAsync(Wait);
+        var call = await _sim.DialAsync("12366", callerId: caller);
+        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        return call;
+    }
+
+    static async Task HearsAsync(VirtualCall call, string kind, string value)
+    {
+        foreach (var word in ValueSpeakers.Speak(kind, value, "zh-CN"))
+            await call.WaitForPlaybackAsync("sound:" + word, Wait);
+    }
+
+    [Fact]
+    public async Task Caller_asking_for_the_deadline_hears_the_published_date_of_the_next_vat_filing()
+    {
+        var call = await CallAsync("2026-11-23T10:00:00");
+        await call.PressAsync("21");
+        await call.WaitForPlaybackAsync("sound:deadline-is", Wait);
+        await HearsAsync(call, "date", "20261215");
+        await call.WaitForPlaybackAsync("sound:filing-menu", Wait);
+    }
+
+    [Fact]
+    public async Task Recorded_complaint_becomes_a_ticket_read_back_and_sent_by_sms()
+    {
+        var call = await CallAsync("2026-11-19T15:00:00");
+        await call.PressAsync("51");
+        await call.WaitForPlaybackAsync("sound:record-after-beep", Wait);
+        await call.SayAsync(TimeSpan.FromMilliseconds(300));
+        await call.PressAsync("#");
+        await call.WaitForPlaybackAsync("sound:ticket-number-is", Wait);
+        var sms = Assert.Single(_sms.Messages);
+        Assert.Equal(("13800000000", "complaint-ticket", "20261123"), (sms.Phone, sms.TemplateCode, sms.Parameters["answer-by"]));
+        var ticket = sms.Parameters["ticket"];
+        Assert.StartsWith("20261119", ticket);
+        await HearsAsync(call, "digits", ticket);
+        await call.WaitForPlaybackAsync("sound:answer-within-2-days", Wait);
+        Assert.Equal($"{call.IvrChannelId}-recording-1",
+            await taxpayers.ScalarAsync<string>("select recording from complaint_tickets where ticket = $1", ticket));
+    }
+
+    [Fact]
+    public async Task Caller_not_registered_for_the_taxpayer_hears_that_its_filings_cannot_be_disclosed()
+    {
+        var call = await CallAsync("2026-11-23T10:00:00", caller: "13900000001");
+        await call.PressAsync("22");
+        await call.WaitForPlaybackAsync("sound:enter-taxpayer-id", Wait);
+        await call.PressAsync("914403007152600052#");
+        await call.WaitForPlaybackAsync("sound:confirm-or-reenter", Wait);
+        await call.PressAsync("1");
+        await call.WaitForPlaybackAsync("sound:status-not-authorised", Wait);
+        Assert.DoesNotContain("sound:status-filed", call.PlayedMedia);
+    }
+
+    [Theory]
+    // December 20th: the next deadline is in January 2027, a year without holiday data: an error, not a guess.
+    [InlineData("2026-12-20T10:00:00", "21", "service-error", "deadline-is")]
+    // A Monday morning: seats are open, so "0" queues (no seat answers here, so the queue's failure path follows).
+    [InlineData("2026-11-23T10:00:00", "0", "seat-busy", "seat-closed")]
+    // National Day, a Friday: seats are closed and the caller hears the hours.
+    [InlineData("2026-10-02T10:00:00", "0", "seat-closed", "seat-busy")]
+    public async Task Where_keys_lead_depends_on_the_date_and_hour_of_the_call(string localTime, string keys, string hears, string never)
+    {
+        var call = await CallAsync(localTime);
+        await call.PressAsync(keys);
+        await call.WaitForPlaybackAsync("sound:" + hears, Wait);
+        Assert.DoesNotContain("sound:" + never, call.PlayedMedia);
+    }
+}
