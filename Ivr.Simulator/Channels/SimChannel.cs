@@ -47,6 +47,9 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
 
     public Bridges.SimBridge? Bridge { get; set; }
 
+    /// <summary>The role this channel joined <see cref="Bridge"/> with (<c>participant</c>, <c>announcer</c>, or none).</summary>
+    public string BridgeRole { get; set; } = "";
+
     /// <summary>Playback, MOH and DTMF-out commands wait here behind a running playback (dtmf-burst trace).</summary>
     public ChannelControl Control { get; } = new();
 

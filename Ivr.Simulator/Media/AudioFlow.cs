@@ -44,7 +44,7 @@ internal sealed class AudioFlow(Pbx pbx)
                     ch.TalkDetector?.Heard(input.Kind);
                     pbx.Recorder.Heard(ch, input.Kind);
                 }
-                if (ch.Bridge is { } bridge)
+                if (ch.Bridge is { } bridge && HeardByOthers(bridge, ch))
                     foreach (var (member, _) in bridge.Members)
                         if (member != ch) work.Enqueue(member);
                 if ((ch.DialPartner ?? ch.DialedBy) is { Gone: false } other) work.Enqueue(other);
@@ -53,11 +53,24 @@ internal sealed class AudioFlow(Pbx pbx)
         }
     }
 
-    /// <summary>Every member's audio, after the bridge's announcer or membership changed.</summary>
+    /// <summary>Every member's audio, after the bridge's announcer changed.</summary>
     public void Update(SimBridge bridge)
     {
         foreach (var (member, _) in bridge.Members.ToList()) Update(member);
     }
+
+    /// <summary>
+    /// <paramref name="ch"/> joined or left. Holding-bridge participants do not hear each other, so only the channel
+    /// itself changes there (a queue of thousands stays linear), unless it is the bridge's announcer.
+    /// </summary>
+    public void MembershipChanged(SimBridge bridge, SimChannel ch)
+    {
+        Update(ch);
+        if (HeardByOthers(bridge, ch)) Update(bridge);
+    }
+
+    /// <summary>Whether the other members of <paramref name="bridge"/> hear what <paramref name="ch"/> reads.</summary>
+    static bool HeardByOthers(SimBridge bridge, SimChannel ch) => bridge.Type != "holding" || ch.BridgeRole == "announcer";
 
     /// <summary>A virtual phone's ear: a seat's phone hears what is written to its channel, a caller what its <c>;1</c> reads.</summary>
     public static Flow HeardBy(SimChannel ch) => ch.Seat is not null ? ch.Out : ch.In;
@@ -100,9 +113,9 @@ internal sealed class AudioFlow(Pbx pbx)
         var announcer = bridge.AnnouncementAudio ?? (bridge.MohClass is { } moh ? Flow.Moh(moh) : (Flow?)null);
         if (bridge.Type == "holding")
         {
-            if (bridge.Members.Any(m => m.Channel == listener && m.Role == "announcer")) return Flow.None;
+            if (listener.BridgeRole == "announcer") return Flow.None;
             if (announcer is { } a) return a;
-            var member = bridge.Members.FirstOrDefault(m => m.Role == "announcer").Channel;
+            var member = bridge.AnnouncerMember;
             return member is null ? Flow.None : member.In with { Source = $"bridge:{bridge.Id}:{member.Id}" };
         }
         var others = bridge.Members.Where(m => m.Channel != listener).Select(m => m.Channel).ToList();
