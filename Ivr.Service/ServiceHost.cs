@@ -3,6 +3,7 @@ using Ivr.Service.Calls.Outbound;
 using Ivr.Service.Calls.Records;
 using Ivr.Service.Campaigns;
 using Ivr.Service.Menus.Production;
+using Ivr.Service.Seats;
 using Ivr.Service.SelfService;
 using Ivr.Service.Speech;
 
@@ -22,6 +23,7 @@ public static class ServiceHost
             builder.Services.AddSingleton(menus);
             builder.Services.AddMenuProduction(builder.Configuration, menus, builder.Environment.ContentRootPath);
             builder.Services.AddSelfService(builder.Configuration);
+            builder.Services.AddSeats(builder.Configuration, builder.Environment.ContentRootPath);
             builder.Services.AddHostedService<MenuCalls>();
         }
         else
@@ -34,6 +36,7 @@ public static class ServiceHost
         builder.Services.AddOutboundDialer(builder.Configuration);
         var app = builder.Build();
         app.MapCampaigns();
+        app.MapSeats();
         app.MapMenusAdmin();
         app.MapCallRecords();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));

@@ -36,6 +36,17 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         };
     }
 
+    /// <summary>
+    /// Raised with the value of a request's <c>X-Request-Tag</c> header once the request has taken effect, or has joined
+    /// its channel's command queue, before it is answered: a driver sending requests side by side (as the traces' driver
+    /// did) waits for it to keep the order in which they reach Asterisk.
+    /// </summary>
+    public event Action<string>? RequestTaken
+    {
+        add => pbx.RequestTaken += value;
+        remove => pbx.RequestTaken -= value;
+    }
+
     /// <summary>Loads the dialplan and sounds, and starts serving ARI.</summary>
     /// <exception cref="DialplanException">The dialplan file has errors (each with file:line).</exception>
     public static async Task<AsteriskSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken ct = default)
@@ -49,6 +60,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         var sim = new AsteriskSimulator(options, pbx);
         sim.server = await AriServer.StartAsync(pbx, options.Port, sim.Record, ct);
         sim.port = sim.server.Port;
+        await sim.server.WarmUpAsync();
         lock (pbx.Gate)
         {
             pbx.AriUrl = sim.AriUrl;
@@ -83,8 +95,9 @@ public sealed class AsteriskSimulator : IAsyncDisposable
             var (name, number) = Originate.ParseCallerId(callerId);
             var (one, two) = pbx.Locals.Create(new LocalChannels.Request(exten, context) { CallerName = name, CallerNumber = number });
             one.IdleSending = Sending.Silence; // a phone keeps sending frames, silent ones between words
-            pbx.Audio.Update(one);
             var call = new VirtualCall(pbx, one.Id, two.Id);
+            one.Ear = call.Ear;
+            pbx.Audio.Update(one);
             calls[two.Id] = call;
             pbx.Locals.Dial(one, two, timeout: null);
             return Task.FromResult(call);
@@ -121,6 +134,9 @@ public sealed class AsteriskSimulator : IAsyncDisposable
     /// <summary>A starting Asterisk refuses connections until its HTTP server binds (asterisk-restart trace: ~0.4 s).</summary>
     static readonly TimeSpan HttpBindDelay = TimeSpan.FromMilliseconds(400);
 
+    /// <summary>Once bound, a starting Asterisk answers 503 "Asterisk not booted" for about this long (asterisk-restart trace).</summary>
+    static readonly TimeSpan BootingTime = TimeSpan.FromMilliseconds(200);
+
     /// <summary>Boots again on the same port: 503 "Asterisk not booted" briefly, then a fresh Asterisk (ids restart).</summary>
     public async Task StartAsteriskAsync()
     {
@@ -129,7 +145,8 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         await Task.Delay(pbx.Clock.Real(HttpBindDelay));
         server = await AriServer.StartAsync(pbx, port, Record, CancellationToken.None, ServerPhase.Booting);
         lock (pbx.Gate) pbx.Outbound.Boot();
-        await Task.Delay(pbx.Clock.Real(TimeSpan.FromMilliseconds(200)));
+        await server.WarmUpAsync();
+        await Task.Delay(pbx.Clock.Real(BootingTime));
         server.Phase = ServerPhase.Running;
     }
 

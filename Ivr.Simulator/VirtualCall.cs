@@ -22,7 +22,14 @@ public sealed class VirtualCall
         this.pbx = pbx;
         CallerChannelId = callerChannelId;
         IvrChannelId = ivrChannelId;
+        Ear = new Ear(pbx.Gate, "caller " + callerChannelId);
     }
+
+    /// <summary>What the caller hears, and waits for it (<c>await call.Ear.WaitForAsync("moh:default")</c>).</summary>
+    public Ear Ear { get; }
+
+    /// <summary>What the caller hears now.</summary>
+    public Heard Hearing => Ear.Now;
 
     /// <summary>The <c>;1</c> leg: the caller's side.</summary>
     public string CallerChannelId { get; }
@@ -78,23 +85,14 @@ public sealed class VirtualCall
         return done.Task;
     }
 
-    /// <summary>The caller talks for <paramref name="length"/> (voice frames), then is silent again: what talk detection and recordings hear.</summary>
+    /// <summary>The caller talks for <paramref name="length"/> (voice frames), then is silent again: what talk detection, recordings and a bridged seat hear.</summary>
     public Task SayAsync(TimeSpan length)
     {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (pbx.Gate)
         {
             if (pbx.FindChannel(CallerChannelId) is not { } caller) throw new InvalidOperationException($"call {CallerChannelId} has already ended");
-            caller.Speaking = true;
-            pbx.Audio.Update(caller);
-            pbx.Clock.After(length, () => pbx.Run(() =>
-            {
-                caller.Speaking = false;
-                if (!caller.Gone) pbx.Audio.Update(caller);
-                done.TrySetResult();
-            }));
+            return pbx.Audio.Speak(caller, length);
         }
-        return done.Task;
     }
 
     /// <summary>The caller hangs up.</summary>

@@ -45,10 +45,28 @@ public sealed class MenuEngine
         return turn.Result();
     }
 
-    public Step Handle(CallState state, CallEvent e)
+    /// <summary>
+    /// Goes on with a call restored from a snapshot after its events were lost: the current prompt is said again from the
+    /// start of its node (see <c>Turn.Resume</c>). Stale playbacks and timers of the snapshot are stopped by the commands.
+    /// </summary>
+    public Step Resume(CallState state)
+    {
+        CheckRevision(state);
+        if (state.Ended) return new Step(state, [], []);
+        var turn = new Turn(set, validators, state);
+        turn.Resume();
+        return turn.Result();
+    }
+
+    void CheckRevision(CallState state)
     {
         if (state.Revision != set.Revision)
             throw new ArgumentException($"call state is of menu revision {state.Revision}, this engine runs {set.Revision}", nameof(state));
+    }
+
+    public Step Handle(CallState state, CallEvent e)
+    {
+        CheckRevision(state);
         if (state.Ended) return new Step(state, [], []);
         var turn = new Turn(set, validators, state);
         turn.On(e);

@@ -6,14 +6,14 @@ namespace Ivr.Menus.Loading;
 
 /// <summary>
 /// Reads what to say: a prompt id, a list of items, an item per language (<c>{zh-CN: a, en-US: b}</c>)
-/// or a typed value (<c>{digits: $code}</c>, <c>{amount: $total}</c>, <c>{date: $date}</c>…).
+/// or a typed value (<c>{digits: $code}</c>, <c>{amount: $total}</c>, <c>{date: $date}</c>, <c>{text: $seller}</c>…).
 /// </summary>
 public sealed class PlayItemParser(IReadOnlyList<string> languages, DiagnosticBag diagnostics)
 {
     static readonly Dictionary<string, ValueKind> Kinds = new(StringComparer.Ordinal)
     {
         ["digits"] = ValueKind.Digits, ["number"] = ValueKind.Number, ["amount"] = ValueKind.Amount,
-        ["date"] = ValueKind.Date, ["time"] = ValueKind.Time,
+        ["date"] = ValueKind.Date, ["time"] = ValueKind.Time, ["text"] = ValueKind.Text,
     };
 
     public IReadOnlyList<PlayItem> Parse(YNode? node, string owner) => node switch
@@ -48,7 +48,7 @@ public sealed class PlayItemParser(IReadOnlyList<string> languages, DiagnosticBa
                 return perLanguage.Count == 0 ? null : new PromptItem(m.At, new PromptRef(m.At, null, perLanguage));
             default:
                 diagnostics.Error(node.At, $"{owner}: expected a prompt id, a per-language prompt or a typed value, found {node.KindName}",
-                    "write a prompt id, or {digits|number|amount|date|time: $variable}");
+                    "write a prompt id, or {digits|number|amount|date|time|text: $variable}");
                 return null;
         }
     }

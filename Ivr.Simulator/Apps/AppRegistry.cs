@@ -12,6 +12,14 @@ internal sealed class AppRegistry(Pbx pbx)
 
     public StasisApp? Find(string name) => apps.GetValueOrDefault(name);
 
+    /// <summary>
+    /// Apps that GET /applications shows. An outbound app hijacked by an inbound socket stays deactivated (so later
+    /// calls still fail), but once it has no channels Asterisk no longer lists it (outbound-websocket trace).
+    /// </summary>
+    public IEnumerable<StasisApp> Listed => All.Where(IsListed);
+
+    public bool IsListed(StasisApp app) => !app.Hijacked || pbx.HasChannelsSubscribedTo(app.Name);
+
     public StasisApp GetOrCreate(string name)
     {
         if (!apps.TryGetValue(name, out var app)) apps[name] = app = new StasisApp(name);

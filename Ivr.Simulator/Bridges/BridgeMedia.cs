@@ -13,6 +13,7 @@ internal static class BridgeMedia
         bridge.MohClass = mohClass;
         bridge.AnnouncerName = $"Announcer/ARI_MOH-{pbx.NewLocalSuffix()};2";
         pbx.BridgeOps.UpdatePeers(bridge);
+        pbx.Audio.Update(bridge);
     }
 
     public static void StopMoh(Pbx pbx, SimBridge bridge)
@@ -21,6 +22,7 @@ internal static class BridgeMedia
         bridge.MohClass = null;
         bridge.AnnouncerName = null;
         pbx.BridgeOps.UpdatePeers(bridge);
+        pbx.Audio.Update(bridge);
     }
 
     public static void StopAnnouncer(SimBridge bridge)

@@ -26,9 +26,11 @@ internal sealed class BridgeOperations(Pbx pbx)
         if (ch.Bridge is not null) Leave(ch, hangup: false);
         bridge.Members.Add((ch, role));
         ch.Bridge = bridge;
+        ch.BridgeRole = role;
         if (ch.StasisApp is { } app) pbx.Apps.GetOrCreate(app).BridgeIds.Add(bridge.Id);
         pbx.Events.Publish(new ChannelEnteredBridge { Bridge = bridge.Snapshot(), Channel = ch.Snapshot() }, Subscribers(bridge));
         UpdatePeers(bridge);
+        pbx.Audio.MembershipChanged(bridge, ch);
     }
 
     /// <summary>Takes a channel out of its bridge; removal over REST also ends its app's subscription to the bridge.</summary>
@@ -46,6 +48,8 @@ internal sealed class BridgeOperations(Pbx pbx)
         if (!hangup && ch.StasisApp is { } app) pbx.Apps.Find(app)?.BridgeIds.Remove(bridge.Id);
         if (bridge.Members.Count == 0) BridgeMedia.StopAnnouncer(bridge);
         UpdatePeers(bridge);
+        pbx.Audio.MembershipChanged(bridge, ch);
+        ch.BridgeRole = "";
     }
 
     /// <summary>DELETE /bridges/{id}: members are pushed out, then BridgeDestroyed goes to whoever is still subscribed.</summary>

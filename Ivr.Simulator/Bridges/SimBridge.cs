@@ -16,12 +16,18 @@ internal sealed class SimBridge(string id, string type, string name, DateTimeOff
     /// <summary>Members in joining order, with their role.</summary>
     public List<(SimChannel Channel, string Role)> Members { get; } = [];
 
+    /// <summary>A member that joined with role <c>announcer</c>: in a holding bridge, every participant hears it.</summary>
+    public SimChannel? AnnouncerMember => Members.FirstOrDefault(m => m.Role == "announcer").Channel;
+
     /// <summary>The hidden announcer playing bridge MOH or a bridge playback; a holding bridge has one slot.</summary>
     public string? AnnouncerName { get; set; }
     public string? MohClass { get; set; }
 
     /// <summary>Set while a bridge playback holds the announcer slot.</summary>
     public Media.SimPlayback? Announcement { get; set; }
+
+    /// <summary>What the bridge playback's current item sends (null between items or when it cannot play).</summary>
+    public Media.Flow? AnnouncementAudio { get; set; }
 
     public Bridge Snapshot() => new()
     {

@@ -69,7 +69,7 @@ internal sealed class ChannelVariables(Pbx pbx)
                 case "TALK_DETECT":
                     ch.TalkDetector?.Remove();
                     ch.TalkDetector = arg.Equals("remove", StringComparison.OrdinalIgnoreCase) ? null : new TalkDetector(pbx, ch, TalkDetector.ParseSilence(value));
-                    if (ch.TalkDetector is { } detector) detector.Heard(Media.AudioFlow.Hears(ch));
+                    if (ch.TalkDetector is { } detector) detector.Heard(ch.In.Kind);
                     return;
                 default:
                     return; // an unknown function is accepted and ignored, as the variables trace shows (204)

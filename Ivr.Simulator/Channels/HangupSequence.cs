@@ -84,6 +84,9 @@ internal sealed class HangupSequence(Pbx pbx)
     {
         channel.Gone = true;
         pbx.Channels.Remove(channel.Id);
+        channel.Ear?.Set(Heard.Silence);
+        foreach (var other in new[] { channel.Peer, channel.DialPartner, channel.DialedBy })
+            if (other is { Gone: false }) pbx.Audio.Update(other);
         var apps = channel.Subscribers.Keys.ToList();
         channel.Subscribers.Clear();
         foreach (var name in apps)

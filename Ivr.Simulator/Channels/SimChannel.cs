@@ -47,6 +47,9 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
 
     public Bridges.SimBridge? Bridge { get; set; }
 
+    /// <summary>The role this channel joined <see cref="Bridge"/> with (<c>participant</c>, <c>announcer</c>, or none).</summary>
+    public string BridgeRole { get; set; } = "";
+
     /// <summary>Playback, MOH and DTMF-out commands wait here behind a running playback (dtmf-burst trace).</summary>
     public ChannelControl Control { get; } = new();
 
@@ -66,11 +69,17 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     public bool HangingUp { get; set; }
     public bool Gone { get; set; }
 
-    /// <summary>What this channel sends to its peer now, and its parts: a virtual caller speaking, the current playback item, the idle line.</summary>
-    public Media.Sending Sending { get; set; }
+    /// <summary>What is written to this channel (a Local half passes it to its peer) and what it reads; see <see cref="Media.AudioFlow"/>.</summary>
+    public Media.Flow Out { get; set; } = Media.Flow.None;
+    public Media.Flow In { get; set; } = Media.Flow.None;
+
+    /// <summary>The parts of that audio: a virtual caller or seat speaking, the current playback item, the idle line.</summary>
     public bool Speaking { get; set; }
-    public Media.Sending? PlayingAudio { get; set; }
+    public Media.Flow? PlayingAudio { get; set; }
     public Media.Sending IdleSending { get; set; } = Media.Sending.Nothing;
+
+    /// <summary>The virtual caller or seat listening through this channel.</summary>
+    public Ear? Ear { get; set; }
 
     public TalkDetector? TalkDetector { get; set; }
 

@@ -34,7 +34,7 @@ internal sealed class TalkDetector(Pbx pbx, SimChannel channel, TimeSpan silence
             case Sending.Voice when !talking:
                 pending = pbx.Clock.After(Reaction, () => pbx.Run(() =>
                 {
-                    if (channel.TalkDetector != this || channel.Gone || AudioFlow.Hears(channel) != Sending.Voice) return;
+                    if (channel.TalkDetector != this || channel.Gone || channel.In.Kind != Sending.Voice) return;
                     talking = true;
                     startedAt = pbx.Clock.Now;
                     pbx.ChannelEvents.Publish(channel, new ChannelTalkingStarted { Channel = channel.Snapshot() });

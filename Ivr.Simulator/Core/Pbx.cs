@@ -122,6 +122,17 @@ internal sealed class Pbx
         Locals.Answered(ch);
     }
 
+    /// <summary>The header by which a driver tags a request to learn when it has taken effect.</summary>
+    public const string RequestTagHeader = "X-Request-Tag";
+
+    /// <summary>Told, outside the lock, the tag of each tagged request once it has taken effect or joined its channel's command queue.</summary>
+    public event Action<string>? RequestTaken;
+
+    public void Taken(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        if (RequestTaken is { } taken && http.Request.Headers[RequestTagHeader] is [{ } tag]) taken(tag);
+    }
+
     /// <summary>Raised under the lock when a channel is destroyed.</summary>
     public event Action<SimChannel, int>? ChannelGone;
 

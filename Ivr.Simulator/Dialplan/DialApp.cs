@@ -47,6 +47,8 @@ internal sealed class DialApp(Pbx pbx)
         caller.ConnectedName = callee.CallerName;
         caller.ConnectedNumber = callee.Name;
         pbx.Variables.Write(caller, "DIALSTATUS", "ANSWER");
+        pbx.Audio.Update(callee);
+        pbx.Audio.Update(caller);
     }
 
     /// <summary>BUSY or CONGESTION from the callee: it ends, and the caller's dialplan goes on.</summary>

@@ -34,7 +34,7 @@ internal sealed class AriServer : IAsyncDisposable
         {
             var at = pbx.Clock.Now;
             await next(http);
-            if (!http.WebSockets.IsWebSocketRequest)
+            if (!http.WebSockets.IsWebSocketRequest && !http.Request.Headers.ContainsKey(WarmUpHeader))
                 record(new RecordedRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Items["BodyText"] as string, http.Response.StatusCode, at));
         });
         app.Use(async (http, next) =>
@@ -71,6 +71,22 @@ internal sealed class AriServer : IAsyncDisposable
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
         server.Port = new Uri(addresses.First()).Port;
         return server;
+    }
+
+    /// <summary>Marks the simulator's own first request, which is not one the service made.</summary>
+    const string WarmUpHeader = "X-Simulator-Warm-Up";
+
+    /// <summary>
+    /// Sends one request through the pipeline and waits for its answer. Kestrel accepts connections as soon as it
+    /// binds, but a fresh pipeline can take seconds to answer its first request on a busy machine; a boot phase timed
+    /// from before that would be over before anyone could see it.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "ari/asterisk/ping");
+        request.Headers.Add(WarmUpHeader, "1");
+        using var response = await client.SendAsync(request);
     }
 
     bool Authorized(HttpRequest request)

@@ -24,9 +24,9 @@ internal static class AsteriskApi
         }, AriJsonContext.Default.AsteriskPing)));
 
         ari.MapGet("/applications", Handlers.Sync(pbx, (_, _) =>
-            AriResults.Json(pbx.Apps.All.Select(a => Describe(pbx, a)).ToList(), AriJsonContext.Default.ListOfApplication)));
+            AriResults.Json(pbx.Apps.Listed.Select(a => Describe(pbx, a)).ToList(), AriJsonContext.Default.ListOfApplication)));
         ari.MapGet("/applications/{name}", Handlers.Sync(pbx, (h, _) =>
-            pbx.Apps.Find(h.Route("name")) is { } app ? AriResults.Json(Describe(pbx, app), AriJsonContext.Default.Application) : AriResults.Error(404, "Application not found")));
+            pbx.Apps.Find(h.Route("name")) is { } app && pbx.Apps.IsListed(app) ? AriResults.Json(Describe(pbx, app), AriJsonContext.Default.Application) : AriResults.Error(404, "Application not found")));
         ari.MapPost("/applications/{name}/subscription", Handlers.Sync(pbx, (h, r) => Subscribe(pbx, h.Route("name"), r, subscribe: true)));
         ari.MapDelete("/applications/{name}/subscription", Handlers.Sync(pbx, (h, r) => Subscribe(pbx, h.Route("name"), r, subscribe: false)));
 

@@ -18,12 +18,20 @@ internal static class ChannelMediaApi
         ari.MapPost("/channels/{id}/moh", ChannelsApi.InStasis(pbx, (ch, r) =>
         {
             var mohClass = r["mohClass"] ?? "default";
-            ch.Control.Enqueue(() => ch.MohClass = mohClass);
+            ch.Control.Enqueue(() =>
+            {
+                ch.MohClass = mohClass;
+                pbx.Audio.Update(ch);
+            });
             return AriResults.NoContent();
         }));
         ari.MapDelete("/channels/{id}/moh", ChannelsApi.InStasis(pbx, (ch, _) =>
         {
-            ch.Control.Enqueue(() => ch.MohClass = null);
+            ch.Control.Enqueue(() =>
+            {
+                ch.MohClass = null;
+                pbx.Audio.Update(ch);
+            });
             return AriResults.NoContent();
         }));
         foreach (var verb in new[] { "mute", "hold", "silence" })

@@ -11,7 +11,10 @@ internal static class Handlers
             AriRequest r;
             try { r = await AriRequest.ReadAsync(http.Request); }
             catch (BadBodyException) { return AriResults.Error(400, "Request body is not valid JSON"); }
-            lock (pbx.Gate) return handler(http, r);
+            IResult result;
+            lock (pbx.Gate) result = handler(http, r);
+            pbx.Taken(http);
+            return result;
         };
 
     /// <summary>For commands that answer only once the channel's command queue has run them (POST variable).</summary>
@@ -23,6 +26,7 @@ internal static class Handlers
             catch (BadBodyException) { return AriResults.Error(400, "Request body is not valid JSON"); }
             Task<IResult> pending;
             lock (pbx.Gate) pending = handler(http, r);
+            pbx.Taken(http);
             return await pending;
         };
 

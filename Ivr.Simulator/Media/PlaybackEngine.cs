@@ -73,8 +73,13 @@ internal sealed class PlaybackEngine(Pbx pbx)
         if (pb.Channel is { } ch)
         {
             ItemStarted?.Invoke(pb, uri);
-            ch.PlayingAudio = length is null ? null : AudioFlow.Of(uri);
+            ch.PlayingAudio = length is null ? null : Flow.Of(uri);
             pbx.Audio.Update(ch);
+        }
+        else if (pb.Bridge is { } bridge && bridge.Announcement == pb)
+        {
+            bridge.AnnouncementAudio = length is null ? null : Flow.Of(uri);
+            pbx.Audio.Update(bridge);
         }
         if (length is null)
         {
@@ -174,7 +179,12 @@ internal sealed class PlaybackEngine(Pbx pbx)
         pb.State = state;
         playbacks.Remove(pb.Id);
         Publish(pb, new PlaybackFinished { Playback = pb.Snapshot() });
-        if (pb.Bridge is { } b && b.Announcement == pb) b.Announcement = null;
+        if (pb.Bridge is { } b && b.Announcement == pb)
+        {
+            b.Announcement = null;
+            b.AnnouncementAudio = null;
+            pbx.Audio.Update(b);
+        }
         if (pb.Channel is { } ch && ReferenceEquals(ch.Control.Busy, pb))
         {
             ch.PlayingAudio = null;

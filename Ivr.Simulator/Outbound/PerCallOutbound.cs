@@ -59,8 +59,9 @@ internal sealed class PerCallOutbound(OutboundConnection connection) : IEventSin
         app.Sockets.Add(sink);
         app.OnChannelLeft = () => pbx.Clock.After(CloseDelay, () =>
         {
-            _ = connection.CloseAsync();
+            // The app is destroyed before the close frame leaves: a GET /applications sent on seeing the close no longer lists it.
             pbx.Run(() => pbx.Apps.Disconnect(sink));
+            _ = connection.CloseAsync();
         });
         sink.Send(AriJsonWriter.Message(pbx.Events.Stamp(new ApplicationRegistered(), name)));
         ch.Pending = pbx.Clock.After(StartDelay, () => pbx.Run(() =>

@@ -27,10 +27,10 @@ internal sealed class Recorder(Pbx pbx)
     {
         var rec = new SimRecording(name, format, ch, pbx.Clock.Now) { MaxDuration = maxDuration, MaxSilence = maxSilence, TerminateOn = terminateOn };
         live[name] = rec;
-        rec.Timeline.Add((TimeSpan.Zero, AudioFlow.Hears(ch)));
+        rec.Timeline.Add((TimeSpan.Zero, ch.In.Kind));
         pbx.ChannelEvents.Publish(ch, new RecordingStarted { Recording = rec.Snapshot() });
         if (maxDuration is { } max) rec.Limit = pbx.Clock.After(max + LimitSlack, () => pbx.Run(() => End(rec, "done", max)));
-        Watch(rec, AudioFlow.Hears(ch));
+        Watch(rec, ch.In.Kind);
         return rec;
     }
 
@@ -75,7 +75,7 @@ internal sealed class Recorder(Pbx pbx)
     {
         if (rec.State is not ("recording" or "paused")) return;
         rec.State = paused ? "paused" : "recording";
-        rec.Timeline.Add((Elapsed(rec), paused ? Sending.Nothing : AudioFlow.Hears(rec.Channel)));
+        rec.Timeline.Add((Elapsed(rec), paused ? Sending.Nothing : rec.Channel.In.Kind));
     }
 
     public void ChannelGone(SimChannel ch)

@@ -44,7 +44,7 @@ internal sealed class SeatChannels(Pbx pbx)
         {
             if (ch.Gone || ch.HangingUp) return;
             pbx.ChannelEvents.SetState(ch, "Up");
-            seat.Answered(ch.Id);
+            seat.Answered(ch);
             answered();
         }));
     }

@@ -1,5 +1,6 @@
 using Ivr.Simulator.Channels;
 using Ivr.Simulator.Core;
+using Ivr.Simulator.Media;
 
 namespace Ivr.Simulator.Seats;
 
@@ -12,12 +13,30 @@ public sealed class VirtualSeat
     readonly Pbx pbx;
     readonly List<TaskCompletionSource<string>> waiters = [];
     readonly Queue<string> answered = new();
+    static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
 
     internal VirtualSeat(Pbx pbx, string name, SeatBehavior behavior)
     {
         this.pbx = pbx;
         Name = name;
         Behavior = behavior;
+        Ear = new Ear(pbx.Gate, "seat " + name);
+    }
+
+    /// <summary>What the agent hears in the answered call (silence between calls), and waits for it.</summary>
+    public Ear Ear { get; }
+
+    /// <summary>What the agent hears now.</summary>
+    public Heard Hearing => Ear.Now;
+
+    /// <summary>The agent talks for <paramref name="length"/>, then is silent again; completes then.</summary>
+    public Task SayAsync(TimeSpan length)
+    {
+        lock (pbx.Gate)
+        {
+            if (ChannelId is not { } id || pbx.FindChannel(id) is not { } ch) throw new InvalidOperationException($"seat {Name} is not in a call");
+            return pbx.Audio.Speak(ch, length);
+        }
     }
 
     /// <summary>The endpoint resource: <c>PJSIP/&lt;Name&gt;</c>.</summary>
@@ -40,7 +59,7 @@ public sealed class VirtualSeat
             waiters.Add(tcs);
             task = tcs.Task;
         }
-        return task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+        return task.WaitAsync(timeout ?? DefaultWait);
     }
 
     /// <summary>The agent hangs up.</summary>
@@ -52,9 +71,14 @@ public sealed class VirtualSeat
         return Task.CompletedTask;
     }
 
-    internal void Answered(string channelId)
+    internal void Answered(SimChannel ch)
     {
+        var channelId = ch.Id;
+        // The agent listens to the newest call only: an older one ending later must not silence it.
+        if (ChannelId is { } previous && pbx.FindChannel(previous) is { } old) old.Ear = null;
         ChannelId = channelId;
+        ch.Ear = Ear;
+        Ear.Set(AudioFlow.HeardBy(ch).ToHeard());
         if (waiters.Count > 0)
         {
             var w = waiters[0];

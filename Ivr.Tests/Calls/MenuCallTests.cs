@@ -1,52 +1,22 @@
-using Ivr.Service.Calls.Menu;
 using Ivr.Simulator;
-using Ivr.Tests.Conformance.Sounds;
-using Ivr.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ivr.Tests.Calls;
 
 /// <summary>The 12366 menus (menus/12366.yaml) answering calls of the simulator through MenuCalls.</summary>
 public sealed class MenuCallTests : IAsyncLifetime
 {
-    static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    static readonly TimeSpan Wait = MenuCallRig.Wait;
+    MenuCallRig _rig = null!;
     AsteriskSimulator _sim = null!;
-    MenuCalls _service = null!;
-    readonly DirectoryInfo _sounds = Directory.CreateTempSubdirectory("ivr-menu-sounds-");
 
     public async Task InitializeAsync()
     {
-        // The simulator fails sounds it has no file for at once; the main menu needs a length so keys can interrupt it.
-        foreach (var folder in new[] { "zh", "en" })
-        {
-            Directory.CreateDirectory(Path.Combine(_sounds.FullName, folder));
-            SilentWav.Write(Path.Combine(_sounds.FullName, folder, "welcome.wav"), TimeSpan.FromMilliseconds(300));
-            SilentWav.Write(Path.Combine(_sounds.FullName, folder, "main-menu.wav"), TimeSpan.FromSeconds(2));
-        }
-        _sim = await AsteriskSimulator.StartAsync(new SimulatorOptions
-        {
-            DialplanPath = Path.Combine(Servers.RepoRoot(), "asterisk-config", "extensions.conf"),
-            SoundsDirectory = _sounds.FullName,
-        });
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Ari:Url"] = _sim.AriUrl.ToString(), ["Ari:User"] = _sim.User, ["Ari:Password"] = _sim.Password,
-        }).Build();
-        var setup = MenuCallSetup.TryLoad(config, Servers.RepoRoot(), out var errors)
-            ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));
-        _service = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
-            NullLoggerFactory.Instance);
-        await _service.StartAsync(CancellationToken.None);
-        await _service.Connected.WaitAsync(Wait);
+        _rig = await MenuCallRig.StartAsync();
+        _sim = _rig.Sim;
+        await _rig.StartServiceAsync(redis: false);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _service.StopAsync(CancellationToken.None);
-        await _sim.DisposeAsync();
-        _sounds.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public async Task Caller_dialling_12366_hears_the_welcome_and_the_main_menu_and_key_5_opens_the_complaint_menu()
@@ -120,21 +90,7 @@ public sealed class MenuCallTests : IAsyncLifetime
         Assert.DoesNotContain(_sim.Requests.Skip(after), r => r.PathAndQuery.Contains(call.IvrChannelId));
     }
 
-    /// <summary>A caller who dialled 12366 and is hearing the main menu.</summary>
-    async Task<VirtualCall> AtMainMenuAsync()
-    {
-        var call = await _sim.DialAsync("12366", callerId: "13800000000");
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
-        return call;
-    }
+    Task<VirtualCall> AtMainMenuAsync() => _rig.AtMainMenuAsync();
 
-    async Task WaitForRequestAsync(Func<RecordedRequest, bool> match)
-    {
-        var until = DateTime.UtcNow + Wait;
-        while (!_sim.Requests.Any(match))
-        {
-            Assert.True(DateTime.UtcNow < until, "the request never came; requests: " + string.Join(Environment.NewLine, _sim.Requests.Select(r => $"{r.Method} {r.PathAndQuery} {r.Status}")));
-            await Task.Delay(50);
-        }
-    }
+    Task WaitForRequestAsync(Func<RecordedRequest, bool> match) => _rig.WaitForRequestAsync(match);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ivr.Tests.Conformance.Comparison;
 using Ivr.Tests.Conformance.Replay;
 using Ivr.Tests.Conformance.Traces;
 using Xunit.Abstractions;
@@ -26,6 +27,9 @@ public sealed class ConformanceTests(TraceFixture traces, ITestOutputHelper outp
     /// <summary>IVR_CONFORMANCE_SPEED runs the replay (and the simulator's clock) that many times faster; 1 by default.</summary>
     static double Speed => double.TryParse(Environment.GetEnvironmentVariable("IVR_CONFORMANCE_SPEED"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 1;
 
+    /// <summary>IVR_CONFORMANCE_REPEAT replays each scenario that many times in a row (to prove a race gone); 1 by default.</summary>
+    static int Repeat => int.TryParse(Environment.GetEnvironmentVariable("IVR_CONFORMANCE_REPEAT"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+
     public static TheoryData<string> Scenarios() => new(TraceLoader.Discover(TraceDirectory.Path));
 
     [Theory]
@@ -37,8 +41,14 @@ public sealed class ConformanceTests(TraceFixture traces, ITestOutputHelper outp
         var preludes = Preludes.For(trace, traces.All).Select(ReplayPlan.Build).ToList();
         var dialplan = Path.Combine(AppContext.BaseDirectory, "Conformance", "Fixtures", "extensions.conf");
 
-        await using var replay = new ScenarioReplayer(plan, preludes, dialplan, traces.Sounds.Directory, Speed);
-        var mismatches = await replay.RunAsync();
+        var mismatches = new List<Mismatch>();
+        for (var run = 1; run <= Repeat; run++)
+        {
+            await using var replay = new ScenarioReplayer(plan, preludes, dialplan, traces.Sounds.Directory, Speed);
+            var found = await replay.RunAsync();
+            if (Repeat > 1) output.WriteLine($"{scenario} run {run} of {Repeat}: {(found.Count == 0 ? "conformed" : $"{found.Count} difference(s)")}");
+            mismatches.AddRange(found);
+        }
 
         if (KnownDivergences.TryGetValue(scenario, out var reason))
         {

@@ -15,12 +15,12 @@ public sealed class GreetingCalls(IConfiguration config, TimeProvider time, ILog
     readonly ILogger _logger = loggers.CreateLogger<GreetingCalls>();
     protected override ILogger Logger => _logger;
 
-    protected override async ValueTask OnEventAsync(Message message, CancellationToken ct)
+    protected override async ValueTask OnEventAsync(AriClient ari, string server, Message message, CancellationToken ct)
     {
         switch (message)
         {
             case StasisStart start:
-                var call = new GreetingCall(Ari, start.Channel.Id, time, _logger);
+                var call = new GreetingCall(ari, start.Channel.Id, time, _logger);
                 Calls[call.ChannelId] = call;
                 _logger.LogInformation("call {Channel} from {Caller} to {Exten}: greeting",
                     start.Channel.Id, start.Channel.Caller.Number, start.Channel.Dialplan.Exten);

@@ -1,20 +1,25 @@
 using Ivr.Ari;
 using Ivr.Ari.Errors;
 using Ivr.Menus.Engine;
+using Ivr.Service.Calls.State;
 
 namespace Ivr.Service.Calls.Menu;
 
 /// <summary>
 /// One answered call running a menu revision: feeds ARI events to the pure engine and carries out its commands. Events
 /// of one channel arrive in order from the dispatcher; the turn orders them against the call's timers and action results.
+/// After each turn the call is handed to <paramref name="save"/> (Redis), so another instance can go on with it.
 /// </summary>
 public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine, MenuCallSetup setup, IActionInvoker actions,
-    TimeProvider time, ILogger logger, Records.CallTrace? trace = null) : IAsyncDisposable
+    TimeProvider time, ILogger logger, Records.CallTrace? trace = null, Func<CallSnapshot, Task<bool>>? save = null, string server = "", string application = "",
+    Seats.IQueueRouter? queues = null) : IAsyncDisposable
 {
     readonly SemaphoreSlim _turn = new(1, 1);
     readonly Dictionary<string, ITimer> _timers = [];
+    readonly Dictionary<string, DateTimeOffset> _timerDue = [];
     readonly CancellationTokenSource _gone = new();
-    readonly long _startedAt = time.GetTimestamp();
+    AriClient _ari = ari;
+    DateTimeOffset _startedAt = time.GetUtcNow();
     CallState? _state;
     string? _recording;
     int _recordings;
@@ -41,7 +46,112 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
         return step;
     }
 
-    public Task DigitAsync(char key, CancellationToken ct) => OnAsync(new CallEvent.Digit(key, time.GetElapsedTime(_startedAt)), ct);
+    public Task DigitAsync(char key, CancellationToken ct) => OnAsync(new CallEvent.Digit(key, time.GetUtcNow() - _startedAt), ct);
+
+    /// <summary>The connection the call's requests go through (a persistent outbound socket is replaced when Asterisk reconnects).</summary>
+    public AriClient Ari => _ari;
+
+    public void Rebind(AriClient client) => _ari = client;
+
+    /// <summary>Which Asterisk the call lives on (as the host names it).</summary>
+    public string Server => server;
+
+    /// <summary>The menu revision the call runs.</summary>
+    public string Revision => engine.Set.Revision;
+
+    /// <summary>Another instance took the call over (this one was thought dead): this one no longer acts on it.</summary>
+    public bool Released { get; private set; }
+
+    /// <summary>What another instance needs to go on with the call; only timers the state still waits on are kept.</summary>
+    public CallSnapshot? Snapshot()
+    {
+        if (_state is not { } state || _started is not { } started) return null;
+        var timers = _timerDue.Where(t => t.Key == state.Timer || t.Key == state.OverallTimer).ToDictionary();
+        return new CallSnapshot(channelId, server, application, started.Caller, started.Entry, _startedAt, CallStateJson.Write(state), timers,
+            _recording, _recordings);
+    }
+
+    async Task SaveAsync()
+    {
+        if (save is null || _state is null or { Ended: true } || Released || Snapshot() is not { } snapshot) return;
+        try
+        {
+            if (await save(snapshot)) return;
+            Released = true;
+            foreach (var timer in _timers.Values) timer.Dispose();
+            _timers.Clear();
+            LogReleased(logger, channelId);
+        }
+        catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // The call goes on here; only a takeover after a crash would miss this turn.
+            LogNotSaved(logger, e, channelId);
+        }
+    }
+
+    /// <summary>
+    /// Picks the call up from its snapshot (another instance ran it, or this one before a restart); <see cref="ResumeAsync"/>
+    /// then goes on with it, or <see cref="HungUpAsync"/> closes it. Timers due
+    /// are armed again for what remains of them; a recording that ended meanwhile is finished; an action whose answer was
+    /// lost gets the declared <c>error</c> result (running it again could file a complaint twice); otherwise the caller
+    /// hears the current node's prompt again (<see cref="MenuEngine.Resume"/>).
+    /// </summary>
+    public async Task RestoreAsync(CallSnapshot snapshot, CancellationToken ct)
+    {
+        var state = CallStateJson.Read(snapshot.EngineState);
+        await _turn.WaitAsync(ct);
+        try
+        {
+            _state = state;
+            _started = new CallEvent.Started(snapshot.Caller, snapshot.Entry, state.Language, state.Today, state.OpenCalendars);
+            _startedAt = snapshot.StartedAt;
+            (_recording, _recordings) = (snapshot.Recording, snapshot.Recordings);
+            foreach (var (id, due) in snapshot.Timers) Arm(id, Max(due - time.GetUtcNow(), TimeSpan.Zero));
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Goes on with a restored call (see <see cref="RestoreAsync"/>).</summary>
+    public async Task ResumeAsync(CancellationToken ct)
+    {
+        switch (_state?.Waiting)
+        {
+            case Waiting.Recording:
+                await ContinueAsync(ct);
+                break;
+            case Waiting.Action:
+                await OnAsync(new CallEvent.ActionCompleted("error", new Dictionary<string, string>()), ct);
+                break;
+            default:
+                await Turn(s => engine.Resume(s), ct);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// After this instance's event socket came back: events of the gap are lost, so what the call waited on is read over
+    /// REST. A prompt that ended meanwhile finishes now; one still playing will send its own PlaybackFinished. Timers kept
+    /// running here all along.
+    /// </summary>
+    public async Task ContinueAsync(CancellationToken ct)
+    {
+        if (_state is not { Ended: false } state) return;
+        if (state.Playback is { } playback)
+        {
+            if (await _ari.Playbacks.GetAsync(AriPlaybackId(playback), ct).IgnoreNotFound() is null)
+                await OnAsync(new CallEvent.PromptFinished(playback), ct);
+        }
+        else if (state.Waiting == Waiting.Recording && _recording is { } name && await _ari.Recordings.GetLiveAsync(name, ct).IgnoreNotFound() is null)
+        {
+            // The stored file is there, but its length went with the lost RecordingFinished.
+            await OnAsync(new CallEvent.RecordingFinished(name, TimeSpan.Zero), ct);
+        }
+    }
+
+    static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The channel is gone: the engine is told, and nothing more is sent to Asterisk for it.</summary>
     public Task HungUpAsync(CancellationToken ct) => Turn(state =>
@@ -77,6 +187,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
                 foreach (var command in step.Commands)
                     if (await ExecuteAsync(command, ct) is { } answer) pending.Enqueue(s => Traced(s, answer, engine.Handle(s, answer)));
             }
+            await SaveAsync();
         }
         catch (AriException ex) when (ex.IsNotFound)
         {
@@ -91,8 +202,8 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
 
     async Task AnswerAsync(string language, CancellationToken ct)
     {
-        await ari.Channels.AnswerAsync(channelId, ct);
-        await ari.Channels.SetChannelVarAsync(channelId, "CHANNEL(language)", setup.Prompts.FolderOf(language), cancellationToken: ct);
+        await _ari.Channels.AnswerAsync(channelId, ct);
+        await _ari.Channels.SetChannelVarAsync(channelId, "CHANNEL(language)", setup.Prompts.FolderOf(language), cancellationToken: ct);
     }
 
     async Task<CallEvent?> ExecuteAsync(CallCommand command, CancellationToken ct)
@@ -100,8 +211,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
         switch (command)
         {
             case CallCommand.StartTimer t:
-                CancelTimer(t.TimerId);
-                _timers[t.TimerId] = time.CreateTimer(_ => _ = FireAsync(t.TimerId), null, t.After, Timeout.InfiniteTimeSpan);
+                Arm(t.TimerId, t.After);
                 return null;
             case CallCommand.CancelTimer c:
                 CancelTimer(c.TimerId);
@@ -109,11 +219,19 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
             case CallCommand.InvokeAction a:
                 _ = RunActionAsync(a);
                 return null;
+            case CallCommand.EnterQueue q when queues is not null && !_hungUp:
+                var language = _state?.Language ?? "";
+                var request = new Seats.QueueRequest(channelId, q.Name, q.Skill, q.Priority, _started?.Caller ?? "", language, setup.Prompts.FolderOf(language));
+                return await queues.EnterAsync(_ari, request, talked => OnAsync(new CallEvent.SeatFinished(talked), CancellationToken.None), ct)
+                    ? null : new CallEvent.SeatFinished(Talked: false);
             case CallCommand.EnterQueue q:
                 LogNotDone(logger, channelId, $"queue {q.Name}", "no seat answered");
                 return new CallEvent.SeatFinished(Talked: false);
             case CallCommand.SendSms s:
                 LogNotDone(logger, channelId, $"SMS {s.Template}", "not sent");
+                return null;
+            case CallCommand.RegisterCallback r when queues is not null:
+                await queues.RegisterCallbackAsync(r.Queue, r.Number, channelId);
                 return null;
             case CallCommand.RegisterCallback r:
                 LogNotDone(logger, channelId, $"callback for queue {r.Queue}", "not registered");
@@ -123,20 +241,20 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
             case CallCommand.Play p:
                 return await PlayAsync(p, ct);
             case CallCommand.StopPlayback s:
-                try { await ari.Playbacks.StopAsync(AriPlaybackId(s.PlaybackId), ct); }
+                try { await _ari.Playbacks.StopAsync(AriPlaybackId(s.PlaybackId), ct); }
                 catch (AriException ex) when (ex.IsNotFound) { /* it had already finished */ }
                 return null;
             case CallCommand.Record r:
                 _recording = $"{channelId}-recording-{++_recordings}";
-                await ari.Channels.RecordAsync(channelId, _recording, "wav", maxDurationSeconds: WholeSeconds(r.MaxLength),
+                await _ari.Channels.RecordAsync(channelId, _recording, "wav", maxDurationSeconds: WholeSeconds(r.MaxLength),
                     maxSilenceSeconds: WholeSeconds(r.SilenceEnd), ifExists: "overwrite", beep: r.Beep, terminateOn: "#", cancellationToken: ct);
                 return null;
             case CallCommand.SetLanguage l:
-                await ari.Channels.SetChannelVarAsync(channelId, "CHANNEL(language)", setup.Prompts.FolderOf(l.Language), cancellationToken: ct);
+                await _ari.Channels.SetChannelVarAsync(channelId, "CHANNEL(language)", setup.Prompts.FolderOf(l.Language), cancellationToken: ct);
                 return null;
             case CallCommand.Hangup h:
                 LogEnded(logger, channelId, h.Reason);
-                await ari.Channels.HangupAsync(channelId, reason: "normal", cancellationToken: ct);
+                await _ari.Channels.HangupAsync(channelId, reason: "normal", cancellationToken: ct);
                 return null;
             default:
                 throw new InvalidOperationException($"call {channelId}: engine command {command.GetType().Name} has no ARI translation");
@@ -145,10 +263,10 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
 
     async Task<CallEvent?> PlayAsync(CallCommand.Play play, CancellationToken ct)
     {
-        var media = MenuMedia.For(play, setup.Prompts.FolderOf);
+        var media = await MenuMedia.ForAsync(play, setup.Prompts.FolderOf, setup.Runtime, ct);
         foreach (var problem in media.Problems) LogUnspeakable(logger, channelId, problem);
         if (media.Media.Count == 0) return new CallEvent.PromptFinished(play.PlaybackId);
-        await ari.Channels.PlayWithIdAsync(channelId, AriPlaybackId(play.PlaybackId), media.Media, lang: media.Folder, cancellationToken: ct);
+        await _ari.Channels.PlayWithIdAsync(channelId, AriPlaybackId(play.PlaybackId), media.Media, lang: media.Folder, cancellationToken: ct);
         return null;
     }
 
@@ -185,8 +303,16 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
         }
     }
 
+    void Arm(string timerId, TimeSpan after)
+    {
+        CancelTimer(timerId);
+        _timerDue[timerId] = time.GetUtcNow() + after;
+        _timers[timerId] = time.CreateTimer(_ => _ = FireAsync(timerId), null, after, Timeout.InfiniteTimeSpan);
+    }
+
     void CancelTimer(string timerId)
     {
+        _timerDue.Remove(timerId);
         if (_timers.Remove(timerId, out var timer)) timer.Dispose();
     }
 
@@ -200,12 +326,19 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
         {
             foreach (var timer in _timers.Values) timer.Dispose();
             _timers.Clear();
+            _timerDue.Clear();
         }
         finally
         {
             _turn.Release();
         }
     }
+
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "call {Channel}: another instance took the call over; this one lets it go")]
+    static partial void LogReleased(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "call {Channel}: state not saved in Redis; a takeover would miss this turn")]
+    static partial void LogNotSaved(ILogger logger, Exception ex, string channel);
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Debug, Message = "call {Channel}: channel gone during a request ({Message})")]
     static partial void LogChannelGone(ILogger logger, string channel, string message);

@@ -7,6 +7,9 @@ namespace Ivr.Service.Calls.Menu;
 /// <summary>What menu calls need loaded once at start-up: the menus (hot-reloadable store) and the prompt catalogue.</summary>
 public sealed record MenuCallSetup(MenuStore Menus, PromptCatalog Prompts)
 {
+    /// <summary>Renders menus' free-text values ({text: $seller}) during calls; without it they are left out.</summary>
+    public Ivr.Service.Speech.Runtime.RuntimeSpeech? Runtime { get; init; }
+
     /// <summary>
     /// Loads <c>Menus:Path</c> (default <c>menus</c>) against <c>Prompts:Catalog</c> (default <c>prompts/catalog.yaml</c>),
     /// both relative to <paramref name="contentRoot"/>. Null with every problem in <paramref name="errors"/> when they cannot run.
@@ -30,7 +33,8 @@ public sealed record MenuCallSetup(MenuStore Menus, PromptCatalog Prompts)
         }
         try
         {
-            return new MenuCallSetup(MenuStore.Open(() => MenuLoader.LoadFiles([menus], HostRegistry.Catalog(prompts))), prompts);
+            return new MenuCallSetup(MenuStore.Open(() => MenuLoader.LoadFiles([menus], HostRegistry.Catalog(prompts))), prompts)
+                { Runtime = Ivr.Service.Speech.Runtime.RuntimeSpeech.FromConfiguration(config, contentRoot) };
         }
         catch (MenuLoadException e)
         {

@@ -28,7 +28,7 @@ public static class CallRecordsHosting
 
     public static WebApplication MapCallRecords(this WebApplication app)
     {
-        var admin = app.MapGroup("/admin").RequireAuthorization(AdminAuthentication.Policy);
+        var admin = app.MapGroup("/admin").RequireAuthorization(AdminAuthentication.ReadPolicy);
         if (app.Services.GetService<CallRecordStore>() is null)
             admin.MapGet("/calls/{**rest}", () => Results.Problem(
                 "Call records are off: set CallRecords:Postgres (or Campaigns:Postgres / IVR_POSTGRES).", statusCode: 503));

@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Ivr.Service.Speech.Values;
 
-/// <summary>The kinds of value a menu's play item can speak ({kind: amount, value: "1234.50"}).</summary>
-public enum ValueKind { Digits, Phone, Id, Number, Amount, Date, Time, Percent }
+/// <summary>
+/// The kinds of value a menu's play item can speak ({kind: amount, value: "1234.50"}); <see cref="Text"/> has no
+/// word prompts and is rendered during the call by <see cref="Runtime.RuntimeSpeech"/>.
+/// </summary>
+public enum ValueKind { Digits, Phone, Id, Number, Amount, Date, Time, Percent, Text }
 
 /// <summary>
 /// Entry point for menus and calls: picks the speaker of a language and parses a value given as text, so a play
@@ -46,6 +49,8 @@ public static partial class ValueSpeakers
                 : throw Shape(kind, text, "2024-11-22 or 20241122")),
             ValueKind.Time => speaker.Time(TimeOnly.TryParseExact(text, ["HH:mm", "HHmm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
                 : throw Shape(kind, text, "14:05")),
+            ValueKind.Text => throw new SpokenValueException(
+                $"text '{text}' has no word prompts: it is rendered during the call by runtime speech (RuntimeSpeech)"),
             _ => throw new SpokenValueException($"unknown value kind {kind}"),
         };
     }

@@ -44,11 +44,20 @@ public sealed class OutboundServer(int port, IReadOnlyDictionary<string, string>
         web.Run(AcceptAsync);
         await web.StartAsync();
         app = web;
+        // A fresh pipeline's first answer can take seconds on a busy machine, longer than the 500 ms connection
+        // timeout of the reference config: a plain request (400, not a connection) takes that cost before Asterisk connects.
+        using var warmUp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var _ = await warmUp.GetAsync($"http://127.0.0.1:{port}/");
     }
 
     async Task AcceptAsync(HttpContext ctx)
     {
         if (!ctx.WebSockets.IsWebSocketRequest) { ctx.Response.StatusCode = 400; return; }
+        if (Environment.TickCount64 < Volatile.Read(ref refuseUntil))
+        {
+            ctx.Abort();
+            return;
+        }
         var protocol = ctx.WebSockets.WebSocketRequestedProtocols.Contains("ari") ? "ari" : null;
         var socket = await ctx.WebSockets.AcceptWebSocketAsync(protocol);
         var url = ctx.Request.Path + ctx.Request.QueryString;
@@ -75,13 +84,19 @@ public sealed class OutboundServer(int port, IReadOnlyDictionary<string, string>
         lock (connections) return connections.FirstOrDefault(c => c.Label == label);
     }
 
-    /// <summary>Drops a connection without a close frame and refuses new ones for <paramref name="pause"/>.</summary>
-    public async Task TerminateAndPauseAsync(OutboundConnection connection, TimeSpan pause)
+    /// <summary>
+    /// Drops a connection without a close frame and refuses new ones for <paramref name="pause"/>. The listener stays
+    /// up and drops each attempt at once: a restarted server would first spend its slow first answer on the
+    /// simulator's 500 ms connection timeout, and then accept later than the trace's server did.
+    /// </summary>
+    public Task TerminateAndPauseAsync(OutboundConnection connection, TimeSpan pause)
     {
+        Volatile.Write(ref refuseUntil, Environment.TickCount64 + (long)pause.TotalMilliseconds);
         connection.Abort();
-        await StopListeningAsync();
-        _ = Task.Delay(pause).ContinueWith(_ => shutdown.IsCancellationRequested ? Task.CompletedTask : StartAsync(), TaskScheduler.Default).Unwrap();
+        return Task.CompletedTask;
     }
+
+    long refuseUntil;
 
     async Task StopListeningAsync()
     {

@@ -11,9 +11,10 @@ public sealed class RestSender(string user, string password) : IDisposable
     readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(30) };
     readonly AuthenticationHeaderValue auth = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
-    public async Task<RestResult> SendAsync(Uri server, string method, string path, JsonNode? body, bool authorize)
+    public async Task<RestResult> SendAsync(Uri server, string method, string path, JsonNode? body, bool authorize, string? tag = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(server, path));
+        if (tag is not null) request.Headers.Add("X-Request-Tag", tag);
         if (authorize) request.Headers.Authorization = auth;
         if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         try

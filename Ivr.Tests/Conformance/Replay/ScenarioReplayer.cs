@@ -40,7 +40,10 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
         if (plan.NeedsOutboundServer)
             server = new OutboundServer(OutboundServer.FreePort(), plan.OutboundFamilyOfPath, log);
         else
+        {
             sim = await AsteriskSimulator.StartAsync(Options([]));
+            sim.RequestTaken += OnTaken;
+        }
 
         foreach (var prelude in preludes)
         {
@@ -91,15 +94,25 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
             var due = Scaled(step.At - t0) - clock.Elapsed;
             if (due > TimeSpan.Zero) await Task.Delay(due);
             await Settle(step.At);
-            if (step is RestStep or NoteStep or OutboundSendStep) await CatchUpAsync(current, step.At, mark);
+            if (step is RestStep or NoteStep or OutboundSendStep)
+            {
+                await CatchUpAsync(current, step.At, mark);
+                await CatchUpClosesAsync(current, step.At);
+            }
             switch (step)
             {
                 case RestStep r:
-                    inflight.Add((r.Exchange.Received ?? DateTimeOffset.MaxValue, SendAsync(r.Exchange, r.How)));
+                    // The driver sent side-by-side requests one after the other from one thread, and Asterisk took them
+                    // in that order (dtmf-burst: play, then a variable set queued behind it). Parallel HTTP connections
+                    // could overtake each other, so the next step waits until this request has taken effect (or answered).
+                    var taken = Taken(r.Exchange.Line);
+                    var sending = SendAsync(r.Exchange, r.How, r.Exchange.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    inflight.Add((r.Exchange.Received ?? DateTimeOffset.MaxValue, sending));
+                    await Task.WhenAny(sending, taken);
                     break;
                 case PollStep p:
-                    await Settle(DateTimeOffset.MaxValue);
-                    await PollAsync(p);
+                    // The driver polled while it went on (start.sh: ping every 100 ms and websocket retries every 200 ms).
+                    inflight.Add((p.Polls[^1].Received ?? DateTimeOffset.MaxValue, PollAsync(p)));
                     break;
                 case NoteStep n:
                     await ActAsync(n, current);
@@ -138,16 +151,45 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
         catchUpLimit = Scaled(TimeSpan.FromMilliseconds(300));
     }
 
+    /// <summary>
+    /// Likewise for an outbound connection that Asterisk closed just before the step (the driver sent GET /applications
+    /// on seeing the per-call socket close): the step waits, briefly, until the simulator has closed it too.
+    /// </summary>
+    async Task CatchUpClosesAsync(ReplayPlan current, DateTimeOffset at)
+    {
+        if (server is not { } outbound) return;
+        var closed = current.Scenario.Sockets
+            .Where(s => s.Kind == "close" && s.At < at && s.At > at - TimeSpan.FromSeconds(2))
+            .Select(s => outbound.ByLabel(s.Socket)).OfType<OutboundConnection>().ToList();
+        var waited = Stopwatch.StartNew();
+        while (closed.Any(c => c.IsOpen) && waited.Elapsed < catchUpLimit) await Task.Delay(10);
+    }
+
     TimeSpan catchUpLimit = TimeSpan.FromSeconds(2) / speed;
     readonly HashSet<string> neverMapped = [];
 
-    async Task SendAsync(RestExchange want, RequestNote how)
+    readonly Dictionary<string, TaskCompletionSource> taken = [];
+
+    Task Taken(int line)
+    {
+        var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (taken) taken[line.ToString(System.Globalization.CultureInfo.InvariantCulture)] = tcs;
+        return tcs.Task;
+    }
+
+    void OnTaken(string tag)
+    {
+        lock (taken)
+            if (taken.Remove(tag, out var tcs)) tcs.TrySetResult();
+    }
+
+    async Task SendAsync(RestExchange want, RequestNote how, string? tag = null)
     {
         var where = $"REST line {want.Line} {want.Method} {want.Path}";
         var path = await MapAsync(want.Path, where);
         if (path is null) return;
         if (sim is null) { Add(new Mismatch(scenario, where, "the simulator is not running at this step")); return; }
-        var got = await rest.SendAsync(new Uri(sim.AriUrl, "/"), want.Method, path, ids.ToSimIds(want.RequestBody), how != RequestNote.WithoutAuthorization);
+        var got = await rest.SendAsync(new Uri(sim.AriUrl, "/"), want.Method, path, ids.ToSimIds(want.RequestBody), how != RequestNote.WithoutAuthorization, tag);
         if (got.Status == want.Status) ids.Learn(want.Body, got.Body);
         if (comparing) Add(RestComparer.Compare(scenario, want, got with { Body = got.Body is JsonObject o ? ids.ToTraceIds(o) : got.Body }));
     }
@@ -230,6 +272,7 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
                     throw new InvalidOperationException($"{where}: this note starts Asterisk with the outbound websocket config, but the scenario's sockets file has no outbound connection");
                 await server.StartAsync();
                 sim = await AsteriskSimulator.StartAsync(Options(ReferenceOutbound.Config(server.Port)));
+                sim.RequestTaken += OnTaken;
                 break;
             case NoteActionKind.ServerClosePersistent:
                 if (Outbound(step.Target!, where) is { } toClose) await toClose.CloseAsync(int.Parse(step.Action.Argument!, System.Globalization.CultureInfo.InvariantCulture));

@@ -1,0 +1,185 @@
+using Ivr.Ari.Errors;
+using Ivr.Service.Seats.Callbacks;
+using Ivr.Service.Seats.Store;
+
+namespace Ivr.Service.Seats.Routing;
+
+/// <summary>Queued callbacks: registered in line, placed seat first when the board offers them a seat, retried by policy.</summary>
+public sealed partial class QueueRouter
+{
+    const string CallbackSeatArg = "callback-seat";
+    const string CallbackTaxpayerArg = "callback-taxpayer";
+
+    public async Task<bool> RegisterCallbackAsync(string queue, string number, string channelId)
+    {
+        if (!_config.Queues.TryGetValue(queue, out var q))
+        {
+            LogUnknownQueue(_logger, channelId, queue);
+            return false;
+        }
+        try
+        {
+            var id = await _callbacks.RegisterAsync(q, number, _options.Instance + "/" + channelId);
+            LogCallbackRegistered(_logger, channelId, id, queue);
+        }
+        catch (ArgumentException e)
+        {
+            LogCallbackRefused(_logger, channelId, e.Message);
+            return false;
+        }
+        _ = MatchSoonAsync(q);
+        return true;
+    }
+
+    /// <summary>The placement job: runs once per offer (the board refuses duplicates), calls the seat first.</summary>
+    public async Task PlaceCallbackAsync(string boardId, string seat)
+    {
+        var ari = _ari ?? throw new InvalidOperationException("no ARI connection yet to place a callback; the job is retried");
+        var id = boardId[(CallbackLine.Inbox.Length + 1)..];
+        if (!await _board.ClaimPlacementAsync(boardId, seat))
+        {
+            LogCallbackDuplicate(_logger, id, seat);
+            return;
+        }
+        if (await _callbacks.GetAsync(id) is not { } record || !_config.Queues.TryGetValue(record.Queue, out var queue))
+        {
+            await _board.ReleaseAsync(seat, boardId, SeatRelease.CallerGone, _config.Queues.Values.First());
+            return;
+        }
+        var cb = new CallbackCall(id, seat, record.Number, queue, record.Attempts);
+        await _callbacks.SetAsync(id, "placing", record.Attempts);
+        _callbackLegs[cb.SeatLeg] = cb;
+        await GuardedCallback(cb, async () =>
+        {
+            cb.RingTimer = _time.CreateTimer(_ => _ = GuardedCallback(cb, () => CallbackRingTimedOutAsync(cb, cb.SeatLeg)), null,
+                queue.RingTimeout + RingGrace, Timeout.InfiniteTimeSpan);
+            LogCallbackPlacing(_logger, id, seat);
+            try
+            {
+                await ari.Channels.OriginateWithIdAsync(cb.SeatLeg, _config.DialStringOf(seat), app: _options.Application,
+                    appArgs: $"{CallbackSeatArg},{id}", callerId: "12366", timeout: (int)Math.Ceiling(queue.RingTimeout.TotalSeconds));
+            }
+            catch (AriException e)
+            {
+                LogOriginateFailed(_logger, id, seat, e.Message);
+                await CallbackLegGoneAsync(cb, cb.SeatLeg);
+            }
+        });
+    }
+
+    /// <summary>The retry job: the callback goes back to its old place in line once per attempt.</summary>
+    public async Task RetryCallbackAsync(string id, int attempt)
+    {
+        if (await _callbacks.GetAsync(id) is not { } record || !_config.Queues.TryGetValue(record.Queue, out var queue)) return;
+        if (await _callbacks.RequeueAsync(queue, record, attempt)) await MatchAsync(queue);
+    }
+
+    async Task CallbackLegUpAsync(CallbackCall cb, string leg)
+    {
+        var ari = _ari!;
+        if (leg == cb.SeatLeg && cb.Phase == CallbackPhase.SeatRinging)
+        {
+            if (!await _board.AnsweredAsync(cb.Seat, cb.BoardId))
+            {
+                await HangUpAsync(leg);
+                await CallbackLegGoneAsync(cb, leg);
+                return;
+            }
+            cb.RingTimer?.Dispose();
+            cb.Phase = CallbackPhase.TaxpayerRinging;
+            _callbackLegs[cb.TaxpayerLeg] = cb;
+            await ari.Bridges.CreateWithIdAsync(cb.Bridge, type: "mixing");
+            await ari.Bridges.AddChannelAsync(cb.Bridge, [cb.SeatLeg]);
+            await ari.Bridges.StartMohAsync(cb.Bridge, cb.Queue.MohClass);
+            cb.RingTimer = _time.CreateTimer(_ => _ = GuardedCallback(cb, () => CallbackRingTimedOutAsync(cb, cb.TaxpayerLeg)), null,
+                _options.CallbackRingTimeout + RingGrace, Timeout.InfiniteTimeSpan);
+            await ari.Channels.OriginateWithIdAsync(cb.TaxpayerLeg, _options.CallbackTarget.Replace("{number}", cb.Number, StringComparison.Ordinal),
+                app: _options.Application, appArgs: $"{CallbackTaxpayerArg},{cb.Id}", callerId: "12366",
+                timeout: (int)Math.Ceiling(_options.CallbackRingTimeout.TotalSeconds));
+            return;
+        }
+        if (leg == cb.TaxpayerLeg && cb.Phase == CallbackPhase.TaxpayerRinging)
+        {
+            cb.RingTimer?.Dispose();
+            cb.Phase = CallbackPhase.Talking;
+            await ari.Bridges.StopMohAsync(cb.Bridge);
+            await ari.Bridges.AddChannelAsync(cb.Bridge, [cb.TaxpayerLeg]);
+            await _callbacks.SetAsync(cb.Id, "talking", cb.Attempt);
+            LogCallbackTalking(_logger, cb.Id, cb.Seat);
+            return;
+        }
+        await HangUpAsync(leg);
+    }
+
+    async Task CallbackRingTimedOutAsync(CallbackCall cb, string leg)
+    {
+        if (!_callbackLegs.ContainsKey(leg) || cb.Phase is CallbackPhase.Talking or CallbackPhase.Done) return;
+        await HangUpAsync(leg);
+        await CallbackLegGoneAsync(cb, leg);
+    }
+
+    /// <summary>
+    /// A leg ended. Seat never answered: a miss, the callback keeps its place. Taxpayer unreachable (or the seat left
+    /// while it rang): the seat is freed and the callback retried later at its old place, up to the attempt limit.
+    /// After talking: the other leg is hung up and the seat enters wrap-up.
+    /// </summary>
+    async Task CallbackLegGoneAsync(CallbackCall cb, string leg)
+    {
+        if (!_callbackLegs.TryRemove(leg, out _) || cb.Phase == CallbackPhase.Done) return;
+        var phase = cb.Phase;
+        cb.Phase = CallbackPhase.Done;
+        cb.RingTimer?.Dispose();
+        var other = leg == cb.SeatLeg ? cb.TaxpayerLeg : cb.SeatLeg;
+        if (_callbackLegs.TryRemove(other, out _)) await HangUpAsync(other);
+        if (phase != CallbackPhase.SeatRinging) await DestroyBridgeAsync(cb.Bridge);
+        switch (phase)
+        {
+            case CallbackPhase.SeatRinging:
+                await _board.ReleaseAsync(cb.Seat, cb.BoardId, SeatRelease.Missed, cb.Queue);
+                await _callbacks.SetAsync(cb.Id, "waiting", cb.Attempt);
+                _ = MatchSoonAsync(cb.Queue);
+                break;
+            case CallbackPhase.TaxpayerRinging:
+                await _board.ReleaseAsync(cb.Seat, cb.BoardId, SeatRelease.CallerGone, cb.Queue);
+                var attempt = cb.Attempt + 1;
+                if (attempt < _options.CallbackAttempts)
+                {
+                    await _callbacks.SetAsync(cb.Id, "retrying", attempt);
+                    _jobs.Retry(cb.Id, attempt, _options.CallbackRetryDelay);
+                }
+                else await _callbacks.SetAsync(cb.Id, "failed", attempt);
+                LogCallbackUnreached(_logger, cb.Id, attempt, _options.CallbackAttempts);
+                _ = MatchSoonAsync(cb.Queue);
+                break;
+            case CallbackPhase.Talking:
+                await _board.ReleaseAsync(cb.Seat, cb.BoardId, SeatRelease.Ended, cb.Queue);
+                await _callbacks.SetAsync(cb.Id, "done", cb.Attempt);
+                LogCallbackDone(_logger, cb.Id);
+                _ = MatchSoonAsync(cb.Queue);
+                break;
+        }
+    }
+
+    Task GuardedCallback(CallbackCall cb, Func<Task> action) => Guarded(cb.Gate, cb.Id, action);
+
+    [LoggerMessage(EventId = 7030, Level = LogLevel.Information, Message = "call {Channel}: callback {Callback} registered in queue {Queue}")]
+    static partial void LogCallbackRegistered(ILogger logger, string channel, string callback, string queue);
+
+    [LoggerMessage(EventId = 7031, Level = LogLevel.Warning, Message = "call {Channel}: callback refused: {Why}")]
+    static partial void LogCallbackRefused(ILogger logger, string channel, string why);
+
+    [LoggerMessage(EventId = 7032, Level = LogLevel.Information, Message = "callback {Callback}: placement for seat {Seat} already ran or is stale; nothing placed")]
+    static partial void LogCallbackDuplicate(ILogger logger, string callback, string seat);
+
+    [LoggerMessage(EventId = 7033, Level = LogLevel.Information, Message = "callback {Callback}: calling seat {Seat} first")]
+    static partial void LogCallbackPlacing(ILogger logger, string callback, string seat);
+
+    [LoggerMessage(EventId = 7034, Level = LogLevel.Information, Message = "callback {Callback}: taxpayer and seat {Seat} talking")]
+    static partial void LogCallbackTalking(ILogger logger, string callback, string seat);
+
+    [LoggerMessage(EventId = 7035, Level = LogLevel.Information, Message = "callback {Callback}: taxpayer not reached (attempt {Attempt} of {Attempts})")]
+    static partial void LogCallbackUnreached(ILogger logger, string callback, int attempt, int attempts);
+
+    [LoggerMessage(EventId = 7036, Level = LogLevel.Information, Message = "callback {Callback}: done")]
+    static partial void LogCallbackDone(ILogger logger, string callback);
+}

@@ -1,0 +1,115 @@
+using Ivr.Simulator;
+using Ivr.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace Ivr.Tests.Calls.State;
+
+/// <summary>
+/// Calls that outlive what serves them (issue 6): a dropped event socket, the service stopped and another started on the
+/// same Redis, a caller gone meanwhile, Asterisk restarted — the 12366 menus on the simulator, state in the real Redis.
+/// </summary>
+public sealed class SurvivingCallTests : IAsyncLifetime
+{
+    static readonly TimeSpan Wait = MenuCallRig.Wait;
+    MenuCallRig _rig = null!;
+    ConnectionMultiplexer _redis = null!;
+
+    public async Task InitializeAsync()
+    {
+        _rig = await MenuCallRig.StartAsync();
+        _redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _rig.DisposeAsync();
+        var server = _redis.GetServers()[0];
+        await foreach (var key in server.KeysAsync(pattern: _rig.Prefix + "*")) await _redis.GetDatabase().KeyDeleteAsync(key);
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Call_goes_on_after_the_event_socket_drops_mid_call()
+    {
+        await _rig.StartServiceAsync();
+        var call = await _rig.AtMainMenuAsync();
+        var before = _rig.Sim.Requests.Count;
+
+        await _rig.Sim.DropEventSocketsAsync();
+        await _rig.WaitForRequestAsync(r => r.Method == "GET" && r.PathAndQuery.StartsWith("/ari/applications/ivr", StringComparison.Ordinal), before);
+        await call.PressAsync("5");
+
+        await call.WaitForPlaybackAsync("sound:complaint-menu", Wait);
+        // Rebuilt over REST, not restarted: the prompt it waited on was looked up, and the call was answered once.
+        Assert.Contains(_rig.Sim.Requests.Skip(before), r => r.Method == "GET" && r.PathAndQuery.StartsWith($"/ari/playbacks/{call.IvrChannelId}-", StringComparison.Ordinal));
+        Assert.Equal(1, _rig.Sim.Requests.Count(r => r.Method == "POST" && r.PathAndQuery.Contains($"/channels/{call.IvrChannelId}/answer")));
+    }
+
+    [Fact]
+    public async Task Call_is_kept_in_redis_by_channel_and_deleted_when_the_caller_hangs_up()
+    {
+        var service = await _rig.StartServiceAsync();
+        var call = await _rig.AtMainMenuAsync();
+        var key = _rig.Prefix + "call:" + call.IvrChannelId;
+        Assert.Equal(service.InstanceId, (string?)await _redis.GetDatabase().HashGetAsync(key, "owner"));
+        await MenuCallRig.WaitUntilAsync(() => _rig.NodeOf(_redis.GetDatabase(), call.IvrChannelId) == "main", $"{key} never showed the main menu");
+        Assert.True(await _redis.GetDatabase().KeyTimeToLiveAsync(key) > TimeSpan.FromMinutes(1));
+
+        await call.HangUpAsync();
+
+        await MenuCallRig.WaitUntilAsync(() => !_redis.GetDatabase().KeyExists(key), $"{key} outlived the call");
+        Assert.False(await _redis.GetDatabase().SetContainsAsync(_rig.Prefix + "calls", call.IvrChannelId));
+    }
+
+    [Fact]
+    public async Task Service_stopped_mid_call_is_replaced_by_a_new_one_that_takes_the_call_over_and_hears_keys()
+    {
+        var first = await _rig.StartServiceAsync();
+        var call = await _rig.AtMainMenuAsync();
+        await first.StopAsync(CancellationToken.None);
+
+        var second = await _rig.StartServiceAsync();
+
+        // Taken over: the caller hears the menu again from its start, and keys work.
+        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        Assert.Equal(second.InstanceId, (string?)await _redis.GetDatabase().HashGetAsync(_rig.Prefix + "call:" + call.IvrChannelId, "owner"));
+        await call.PressAsync("5");
+        await call.WaitForPlaybackAsync("sound:complaint-menu", Wait);
+    }
+
+    [Fact]
+    public async Task Call_whose_caller_hung_up_while_no_service_ran_is_closed_by_the_next_one()
+    {
+        var first = await _rig.StartServiceAsync();
+        var call = await _rig.AtMainMenuAsync();
+        var key = _rig.Prefix + "call:" + call.IvrChannelId;
+        await first.StopAsync(CancellationToken.None);
+        await call.HangUpAsync();
+        await call.WaitForHangupAsync(Wait);
+
+        var second = await _rig.StartServiceAsync();
+
+        await MenuCallRig.WaitUntilAsync(() => !_redis.GetDatabase().KeyExists(key), "the vanished call's state was never closed");
+        Assert.DoesNotContain(call.IvrChannelId, second.RunningCalls);
+        Assert.DoesNotContain(_rig.Sim.Requests, r => r.Method == "POST" && r.PathAndQuery.Contains($"/channels/{call.IvrChannelId}/play/")
+                                                      && r.Status == 404);
+    }
+
+    [Fact]
+    public async Task Asterisk_restart_closes_every_call_and_the_service_reconnects_and_takes_new_calls()
+    {
+        var service = await _rig.StartServiceAsync();
+        var calls = new[] { await _rig.AtMainMenuAsync(), await _rig.AtMainMenuAsync() };
+
+        await _rig.Sim.StopAsteriskAsync();
+        await _rig.Sim.StartAsteriskAsync();
+
+        foreach (var c in calls)
+            await MenuCallRig.WaitUntilAsync(() => !_redis.GetDatabase().KeyExists(_rig.Prefix + "call:" + c.IvrChannelId),
+                $"call {c.IvrChannelId} was not closed after the restart");
+        Assert.Empty(service.RunningCalls);
+        var fresh = await _rig.AtMainMenuAsync();
+        await fresh.PressAsync("5");
+        await fresh.WaitForPlaybackAsync("sound:complaint-menu", Wait);
+    }
+}

@@ -1,0 +1,89 @@
+using Ivr.Service.Seats.Callbacks;
+using Ivr.Simulator.Seats;
+using Ivr.Tests.Infrastructure;
+
+namespace Ivr.Tests.Seats;
+
+/// <summary>Queued callbacks (回拨): they keep the caller's place in line, are placed once, seat first, and retried by policy.</summary>
+public sealed class CallbackTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    static readonly TimeSpan Wait = SeatRig.Wait;
+
+    string NewSpace() => redis.Prefix + Guid.NewGuid().ToString("N")[..6] + ":";
+
+    [Fact]
+    public async Task Callback_keeps_the_callers_place_in_line_and_is_placed_exactly_once_seat_first()
+    {
+        var space = NewSpace();
+        await using var rig = await SeatRig.StartAsync(space);
+        var seat = await rig.SeatAsync("2001");
+        var taxpayer = rig.Sim.AddSeat("13800000002", new SeatBehavior { AnswerAfter = TimeSpan.FromMilliseconds(200) });
+        await rig.Board.PauseAsync("2001", "meeting");
+        var a = await rig.CallerAsync("0", "13800000001");
+        await a.Ear.WaitForAsync("moh:default", Wait);
+        var b = await rig.CallerAsync("0", "13800000002");
+        await b.Ear.WaitForAsync("moh:default", Wait);
+        var c = await rig.CallerAsync("0", "13800000003");
+        await c.Ear.WaitForAsync("moh:default", Wait);
+
+        // B leaves the line for the busy menu and asks for a callback to its own number.
+        await b.PressAsync("1");
+        await b.WaitForPlaybackAsync("sound:seat-busy", Wait);
+        await b.PressAsync("1");
+        await b.WaitForPlaybackAsync("sound:callback-done", Wait);
+        await rig.Board.PauseAsync("2001", null);
+
+        await seat.WaitForAnswerAsync(Wait);                 // A, first in line
+        await a.Ear.WaitForAsync(h => h.Source.StartsWith("bridge:seatcall-", StringComparison.Ordinal), Wait);
+        await seat.HangUpAsync();
+        await seat.WaitForAnswerAsync(Wait);                 // the callback: the seat is called first…
+        await taxpayer.WaitForAnswerAsync(Wait);             // …then the taxpayer
+        await taxpayer.Ear.WaitForAsync(h => h.Source.StartsWith("bridge:cbcall-", StringComparison.Ordinal), Wait);
+        var id = (string)(await rig.Redis.GetDatabase().StringGetAsync($"{space}cbfor:one/{b.IvrChannelId}"))!;
+        await rig.Router.PlaceCallbackAsync($"{CallbackLine.Inbox}/{id}", "2001");   // a duplicate job places nothing
+        await taxpayer.HangUpAsync();
+        await seat.WaitForAnswerAsync(Wait);                 // C, after the callback
+        await c.Ear.WaitForAsync(h => h.Source.StartsWith("bridge:seatcall-", StringComparison.Ordinal), Wait);
+
+        var toSeat = rig.Sim.Requests.Where(r => r.Method == "POST" && r.PathAndQuery.Contains("endpoint=PJSIP%2F2001")).Select(r => r.PathAndQuery).ToList();
+        Assert.Equal(3, toSeat.Count);
+        Assert.Contains($"seat-offer%2C{a.IvrChannelId}", toSeat[0]);
+        Assert.Contains($"callback-seat%2C{id}", toSeat[1]);
+        Assert.Contains($"seat-offer%2C{c.IvrChannelId}", toSeat[2]);
+        Assert.Single(rig.Sim.Requests, r => r.Method == "POST" && r.PathAndQuery.Contains("endpoint=PJSIP%2F13800000002"));
+        Assert.Equal("done", (await new CallbackLine(rig.Redis, rig.Board).GetAsync(id))!.State);
+    }
+
+    [Fact]
+    public async Task Busy_taxpayer_is_called_again_by_policy_and_given_up_after_the_last_attempt()
+    {
+        await using var rig = await SeatRig.StartAsync(NewSpace(), callbackAttempts: 2);
+        await rig.SeatAsync("2001");
+        rig.Sim.AddSeat("13900000000", new SeatBehavior { Busy = true });
+
+        Assert.True(await rig.Router.RegisterCallbackAsync("general", "13900000000", "no-channel"));
+        Assert.True(await rig.Router.RegisterCallbackAsync("general", "13900000000", "no-channel"));   // the same call asks twice: one callback
+
+        var line = new CallbackLine(rig.Redis, rig.Board);
+        var id = (string)(await rig.Redis.GetDatabase().StringGetAsync($"{rig.Board.Prefix}cbfor:one/no-channel"))!;
+        var until = DateTime.UtcNow + Wait;
+        while ((await line.GetAsync(id))!.State != "failed")
+        {
+            Assert.True(DateTime.UtcNow < until, $"callback stayed {(await line.GetAsync(id))!.State}");
+            await Task.Delay(50);
+        }
+        Assert.Equal(2, rig.Sim.Requests.Count(r => r.Method == "POST" && r.PathAndQuery.Contains("endpoint=PJSIP%2F13900000000")));
+        Assert.Equal(2, rig.Sim.Requests.Count(r => r.Method == "POST" && r.PathAndQuery.Contains("callback-seat")));
+        await rig.SeatStateAsync("2001", s => s.State == Ivr.Service.Seats.Store.SeatState.Available);
+        Assert.Equal(0, (await rig.Board.QueueAsync("general")).Waiting);
+    }
+
+    [Fact]
+    public async Task Callback_to_a_number_that_is_not_digits_is_refused()
+    {
+        await using var rig = await SeatRig.StartAsync(NewSpace());
+
+        Assert.False(await rig.Router.RegisterCallbackAsync("general", "12ab", "c1"));
+        Assert.False(await rig.Router.RegisterCallbackAsync("nowhere", "13900000000", "c1"));
+    }
+}
