@@ -79,7 +79,7 @@ public sealed class SeatRig : IAsyncDisposable
         });
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Ari:Url"] = sim.AriUrl.ToString(), ["Ari:User"] = sim.User, ["Ari:Password"] = sim.Password,
+            ["Ari:Url"] = sim.AriUrl.ToString(), ["Ari:User"] = sim.User, ["Ari:Password"] = sim.Password, ["Calls:Prefix"] = $"test:{Guid.NewGuid():N}:",
         }).Build();
         var setup = MenuCallSetup.TryLoad(config, Servers.RepoRoot(), out var errors)
             ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));

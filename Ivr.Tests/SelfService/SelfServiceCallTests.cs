@@ -60,7 +60,7 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
         ];
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Ari:Url"] = _sim.AriUrl.ToString(), ["Ari:User"] = _sim.User, ["Ari:Password"] = _sim.Password,
+            ["Ari:Url"] = _sim.AriUrl.ToString(), ["Ari:User"] = _sim.User, ["Ari:Password"] = _sim.Password, ["Calls:Prefix"] = $"test:{Guid.NewGuid():N}:",
         }).Build();
         var setup = MenuCallSetup.TryLoad(config, Servers.RepoRoot(), out var errors)
             ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));

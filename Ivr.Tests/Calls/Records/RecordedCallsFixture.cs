@@ -56,7 +56,7 @@ public class RecordedCallsFixture : IAsyncLifetime
         }));
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Ari:Url"] = Sim.AriUrl.ToString(), ["Ari:User"] = Sim.User, ["Ari:Password"] = Sim.Password,
+            ["Ari:Url"] = Sim.AriUrl.ToString(), ["Ari:User"] = Sim.User, ["Ari:Password"] = Sim.Password, ["Calls:Prefix"] = $"test:{Guid.NewGuid():N}:",
         }).Build();
         Store = new CallRecordStore(new CallRecordsDatabase(NpgsqlDataSource.Create(_db.ConnectionString)));
         Writer = new CallRecordWriter(Store, new CallRecordOptions(), TimeProvider.System, NullLogger<CallRecordWriter>.Instance);

@@ -33,7 +33,7 @@ public sealed class InvoiceCallTests(RegistryFixture registry, RedisServer redis
         });
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Ari:Url"] = _sim.AriUrl.ToString(), ["Ari:User"] = _sim.User, ["Ari:Password"] = _sim.Password,
+            ["Ari:Url"] = _sim.AriUrl.ToString(), ["Ari:User"] = _sim.User, ["Ari:Password"] = _sim.Password, ["Calls:Prefix"] = $"test:{Guid.NewGuid():N}:",
             ["Invoices:Postgres"] = registry.ConnectionString, ["Invoices:Redis"] = Servers.Redis,
             ["Invoices:RedisPrefix"] = $"{redis.Prefix}{Guid.NewGuid():N}:",
             // The seller's name is rendered during the call where the simulator finds sounds; espeak-ng on a busy CI box can be slow.
