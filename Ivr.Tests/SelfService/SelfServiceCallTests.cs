@@ -83,6 +83,16 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
         return call;
     }
 
+    /// <summary>From the main menu: <paramref name="menu"/> keys to a taxpayer id entry, the id keyed and confirmed.</summary>
+    static async Task KeysTaxpayerIdAsync(VirtualCall call, string menu, string id)
+    {
+        await call.PressAsync(menu);
+        await call.WaitForPlaybackAsync("sound:enter-taxpayer-id", Wait);
+        await call.PressAsync(id + "#");
+        await call.WaitForPlaybackAsync("sound:confirm-or-reenter", Wait);
+        await call.PressAsync("1");
+    }
+
     static async Task HearsAsync(VirtualCall call, string kind, string value)
     {
         foreach (var word in ValueSpeakers.Speak(kind, value, "zh-CN"))
@@ -122,11 +132,7 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
     public async Task Caller_not_registered_for_the_taxpayer_hears_that_its_filings_cannot_be_disclosed()
     {
         var call = await CallAsync("2026-11-23T10:00:00", caller: "13900000001");
-        await call.PressAsync("22");
-        await call.WaitForPlaybackAsync("sound:enter-taxpayer-id", Wait);
-        await call.PressAsync("914403007152600052#");
-        await call.WaitForPlaybackAsync("sound:confirm-or-reenter", Wait);
-        await call.PressAsync("1");
+        await KeysTaxpayerIdAsync(call, "22", "914403007152600052");
         await call.WaitForPlaybackAsync("sound:status-not-authorised", Wait);
         Assert.DoesNotContain("sound:status-filed", call.PlayedMedia);
     }
@@ -135,11 +141,7 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
     public async Task Individual_keying_an_id_number_hears_its_filing_status()
     {
         var call = await CallAsync("2026-11-23T10:00:00");
-        await call.PressAsync("22");
-        await call.WaitForPlaybackAsync("sound:enter-taxpayer-id", Wait);
-        await call.PressAsync("440306198506120038#");
-        await call.WaitForPlaybackAsync("sound:confirm-or-reenter", Wait);
-        await call.PressAsync("1");
+        await KeysTaxpayerIdAsync(call, "22", "440306198506120038");
         await call.WaitForPlaybackAsync("sound:status-not-filed", Wait);
     }
 
@@ -147,11 +149,7 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
     public async Task Id_number_ending_in_x_keyed_as_star_subscribes_to_reminders_and_the_menu_confirms_by_one_sms()
     {
         var call = await CallAsync("2026-11-23T10:00:00", caller: "13911113001");
-        await call.PressAsync("23");
-        await call.WaitForPlaybackAsync("sound:enter-taxpayer-id", Wait);
-        await call.PressAsync("11010519491231002*#");
-        await call.WaitForPlaybackAsync("sound:confirm-or-reenter", Wait);
-        await call.PressAsync("1");
+        await KeysTaxpayerIdAsync(call, "23", "11010519491231002*");
         await call.WaitForPlaybackAsync("sound:subscribe-consent", Wait);
         await call.PressAsync("1");
         await call.WaitForPlaybackAsync("sound:subscribe-done", Wait);

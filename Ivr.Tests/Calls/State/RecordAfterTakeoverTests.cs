@@ -57,16 +57,23 @@ public sealed class RecordAfterTakeoverTests : IAsyncLifetime
         return [.. (await _store.LastAsync(100, CancellationToken.None)).Where(r => r.ChannelId == channel)];
     }
 
-    [Fact]
-    public async Task Call_taken_over_by_a_new_instance_keeps_its_earlier_path_and_actions_in_one_record()
+    /// <summary>A caller hears the deadline and is back in the filing menu, saved in Redis, when its instance stops.</summary>
+    async Task<(Ivr.Simulator.VirtualCall Call, CallRecordWriter Writer)> DeadlineHeardThenInstanceStoppedAsync()
     {
-        var (first, firstWriter) = await InstanceAsync();
+        var (first, writer) = await InstanceAsync();
         var call = await _rig.AtMainMenuAsync();
         await call.PressAsync("21");
         await call.WaitForPlaybackAsync("sound:deadline-is", Wait);
         await call.WaitForPlaybackAsync("sound:filing-menu", Wait);
         await MenuCallRig.WaitUntilAsync(() => _rig.NodeOf(_redis.GetDatabase(), call.IvrChannelId) == "filing-menu", "the filing menu was never saved");
         await first.StopAsync(CancellationToken.None);
+        return (call, writer);
+    }
+
+    [Fact]
+    public async Task Call_taken_over_by_a_new_instance_keeps_its_earlier_path_and_actions_in_one_record()
+    {
+        var (call, firstWriter) = await DeadlineHeardThenInstanceStoppedAsync();
 
         var (second, secondWriter) = await InstanceAsync();
         await MenuCallRig.WaitUntilAsync(() => second.RunningCalls.Contains(call.IvrChannelId), "the call was not taken over");
@@ -91,13 +98,7 @@ public sealed class RecordAfterTakeoverTests : IAsyncLifetime
     [Fact]
     public async Task Call_whose_caller_hung_up_while_no_instance_ran_is_recorded_once_by_the_next_instance_as_it_was()
     {
-        var (first, _) = await InstanceAsync();
-        var call = await _rig.AtMainMenuAsync();
-        await call.PressAsync("21");
-        await call.WaitForPlaybackAsync("sound:deadline-is", Wait);
-        await call.WaitForPlaybackAsync("sound:filing-menu", Wait);
-        await MenuCallRig.WaitUntilAsync(() => _rig.NodeOf(_redis.GetDatabase(), call.IvrChannelId) == "filing-menu", "the filing menu was never saved");
-        await first.StopAsync(CancellationToken.None);
+        var (call, _) = await DeadlineHeardThenInstanceStoppedAsync();
         await call.HangUpAsync();
         await call.WaitForHangupAsync(Wait);
 
