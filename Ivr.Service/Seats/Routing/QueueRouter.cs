@@ -25,6 +25,9 @@ public sealed record RouterOptions(string Instance, string Application)
     public TimeSpan CallbackRetryDelay { get; init; } = TimeSpan.FromMinutes(2);
 
     public TimeSpan CallbackRingTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long this router counts as alive without a heartbeat; then its waiting callers may be adopted.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -81,24 +84,53 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
             _callers[caller.ChannelId] = caller;
             if (await JoinAsync(caller, queue, keepScore: null) is not { } joined)
             {
+                if (queue.CallbackOffer is { OutsideHours: true } offer && IsClosed(queue))
+                {
+                    // Closed: nobody to wait for, but the callback is still offered and placed when seats are back.
+                    caller.InLine = false;
+                    await OfferCallbackAsync(caller, offer);
+                    return true;
+                }
                 _callers.TryRemove(caller.ChannelId, out _);
                 return false;
             }
             caller.Queue = joined;
-            try
+            if (!await HoldAsync(ari, caller, ct)) return true;
+            StartWaitTimers(caller);
+            await OfferCallbackIfLongAsync(caller);
+        }
+        finally
+        {
+            caller.Gate.Release();
+        }
+        await MatchAsync(caller.Queue);
+        return true;
+    }
+
+    /// <summary>
+    /// Goes on with a caller whose router is gone (or this one before a restart): the board entry is adopted in the same
+    /// place in line, the caller gets music again and is offered the next seat. False when the board has no such caller.
+    /// </summary>
+    public async Task<bool> ResumeAsync(AriClient ari, QueueRequest request, Func<bool, Task> finished, CancellationToken ct)
+    {
+        _ari = ari;
+        var caller = new QueuedCaller(request, _config.Queues.Values.First(), finished, _options.Instance);
+        await caller.Gate.WaitAsync(ct);
+        try
+        {
+            // Known before it is adopted: a match may post its offer here at once.
+            _callers[caller.ChannelId] = caller;
+            if (await _board.AdoptAsync(request.ChannelId, caller.BoardId, _options.Instance) is not var (name, position)
+                || !_config.Queues.TryGetValue(name, out var queue))
             {
-                await ari.Bridges.CreateWithIdAsync(caller.HoldBridge, type: "holding", cancellationToken: ct);
-                caller.Holding = true;
-                await ari.Bridges.AddChannelAsync(caller.HoldBridge, [caller.ChannelId], role: "participant", cancellationToken: ct);
-                // A lone holding-bridge participant hears nothing without an announcer: the music is the announcer.
-                await ari.Bridges.StartMohAsync(caller.HoldBridge, joined.MohClass, ct);
+                _callers.TryRemove(caller.ChannelId, out _);
+                return false;
             }
-            catch (AriException e) when (e.IsNotFound)
-            {
-                // The caller hung up while joining; the StasisEnd that follows takes it out of line.
-                LogChannelGone(_logger, caller.ChannelId, e.Message);
-                return true;
-            }
+            caller.Queue = queue;
+            LogAdopted(_logger, caller.ChannelId, name, position);
+            // The gone router's holding bridge may still play; this router holds the caller in a bridge of its own.
+            await DestroyBridgeAsync(caller.HoldBridge);
+            if (!await HoldAsync(ari, caller, ct)) return true;
             StartWaitTimers(caller);
         }
         finally
@@ -107,6 +139,26 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
         }
         await MatchAsync(caller.Queue);
         return true;
+    }
+
+    /// <summary>The caller waits in a holding bridge with the queue's music; false when the caller hung up meanwhile.</summary>
+    async Task<bool> HoldAsync(AriClient ari, QueuedCaller caller, CancellationToken ct)
+    {
+        try
+        {
+            await ari.Bridges.CreateWithIdAsync(caller.HoldBridge, type: "holding", cancellationToken: ct);
+            caller.Holding = true;
+            await ari.Bridges.AddChannelAsync(caller.HoldBridge, [caller.ChannelId], role: "participant", cancellationToken: ct);
+            // A lone holding-bridge participant hears nothing without an announcer: the music is the announcer.
+            await ari.Bridges.StartMohAsync(caller.HoldBridge, caller.Queue.MohClass, ct);
+            return true;
+        }
+        catch (AriException e) when (e.IsNotFound)
+        {
+            // The caller hung up while joining; the StasisEnd that follows takes it out of line.
+            LogChannelGone(_logger, caller.ChannelId, e.Message);
+            return false;
+        }
     }
 
     /// <summary>Puts the caller in line in <paramref name="queue"/> or the first overflow queue that takes it; null when none does.</summary>
@@ -182,15 +234,32 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await HeartbeatAsync();
         await _redis.GetSubscriber().SubscribeAsync(_board.InboxChannel(_options.Instance), (_, _) => _ = DrainSafelyAsync());
         using var tick = new PeriodicTimer(_options.Tick, _time);
         try
         {
             while (await tick.WaitForNextTickAsync(stoppingToken))
+            {
+                await HeartbeatAsync();
                 foreach (var queue in _config.Queues.Values) await MatchAsync(queue);
+            }
         }
         catch (OperationCanceledException) { }
         await _redis.GetSubscriber().UnsubscribeAsync(_board.InboxChannel(_options.Instance));
+        // Nothing more is done for this instance's callers; another router (or this one restarted) adopts them at once.
+        foreach (var caller in _callers.Values)
+        {
+            caller.StopTimers();
+            caller.Phase = CallerPhase.Done;
+        }
+        await _board.RetireAsync(_options.Instance);
+    }
+
+    async Task HeartbeatAsync()
+    {
+        try { await _board.HeartbeatAsync(_options.Instance, _options.Lease); }
+        catch (RedisException e) { LogBoardFailed(_logger, e, "heartbeat"); }
     }
 
     async Task DrainSafelyAsync()
@@ -232,6 +301,9 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Error, Message = "call {Channel}: a seat step failed")]
     static partial void LogStepFailed(ILogger logger, Exception e, string channel);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Information, Message = "call {Channel}: taken over in queue {Queue} at position {Position}")]
+    static partial void LogAdopted(ILogger logger, string channel, string queue, int position);
 
     [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "calendar {Calendar} has no working-day data for today, so it counts as closed: {Message}")]
     static partial void LogCalendarGap(ILogger logger, string calendar, string message);
