@@ -72,7 +72,7 @@ public sealed class CallbackTests(RedisServer redis) : IClassFixture<RedisServer
         Assert.Contains("endpoint=PJSIP%2F13800000007", originates[0]);
         Assert.Contains("endpoint=PJSIP%2F2001", originates[1]);
         var id = (string)(await rig.Redis.GetDatabase().StringGetAsync($"{rig.Board.Prefix}cbfor:one/no-channel"))!;
-        Assert.Equal("talking", (await new CallbackLine(rig.Redis, rig.Board).GetAsync(id))!.State);
+        await CallbackStateAsync(rig, id, "talking");
 
         await seat.HangUpAsync();
         await CallbackStateAsync(rig, id, "done");

@@ -57,6 +57,29 @@ public sealed class TakeoverTests(RedisServer redis) : IClassFixture<RedisServer
         Assert.Equal((0L, 2L, 0L), (waiting, today["entered"], today.GetValueOrDefault("abandoned")));
     }
 
+    [Fact]
+    public async Task Caller_talking_when_its_instance_stops_goes_on_to_the_survey_through_the_other_instance_when_the_seat_hangs_up()
+    {
+        var space = redis.Prefix + Guid.NewGuid().ToString("N")[..6] + ":";
+        var callsPrefix = $"test:{Guid.NewGuid():N}:";
+        var log = new LogLines();
+        await using var a = await SeatRig.StartAsync(space, "A", log: log, callsPrefix: callsPrefix);
+        await using var b = await SeatRig.StartAsync(space, "B", log: log, sim: a.Sim, application: "ivr-b", callsPrefix: callsPrefix);
+        var seat = await a.SeatAsync("2001");
+        var caller = await a.CallerAsync("0", "13800000001");
+        await seat.WaitForAnswerAsync(Wait);
+        await caller.Ear.WaitForAsync(h => h.Source.StartsWith("bridge:seatcall-", StringComparison.Ordinal), Wait);
+
+        await a.StopServiceAsync();
+        await WaitUntilAsync(() => b.Router.CallersHere == 1, $"instance B did not take the talking caller over{Environment.NewLine}{log}");
+        Assert.StartsWith("bridge:seatcall-", caller.Hearing.Source, StringComparison.Ordinal);   // still talking, nothing played over it
+        await seat.HangUpAsync();
+
+        await caller.WaitForPlaybackAsync("sound:survey-question", Wait);
+        var view = await b.SeatStateAsync("2001", s => s.State is Ivr.Service.Seats.Store.SeatState.Available or Ivr.Service.Seats.Store.SeatState.WrapUp);
+        Assert.Equal(1, view.CallsToday);
+    }
+
     static async Task WaitUntilAsync(Func<bool> done, string what)
     {
         var until = DateTime.UtcNow + Wait;

@@ -43,7 +43,8 @@ public sealed partial class QueueRouter
                 if (_callers.TryGetValue(finished.Playback.TargetUri.Replace("channel:", "", StringComparison.Ordinal), out var listener))
                     await Guarded(listener, () => PromptFinishedAsync(listener, finished.Playback.Id));
                 return true;
-            case StasisEnd end when _callers.TryGetValue(end.Channel.Id, out var gone):
+            // A caller taken over through a subscription gets ChannelDestroyed, not StasisEnd (that goes to its own application).
+            case StasisEnd or ChannelDestroyed when EndedLeg(message) is { } ended && _callers.TryGetValue(ended, out var gone):
                 await Guarded(gone, () => CallerGoneAsync(gone));
                 return false; // the menu call ends too
             default:

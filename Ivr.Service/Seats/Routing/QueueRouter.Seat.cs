@@ -110,7 +110,7 @@ public sealed partial class QueueRouter
             await HangUpAsync(leg);
             return;
         }
-        if (!await _board.AnsweredAsync(seat, caller.BoardId))
+        if (!await _board.AnsweredAsync(seat, caller.BoardId, leg))
         {
             await HangUpAsync(leg);
             await SeatMissedAsync(caller, leg);

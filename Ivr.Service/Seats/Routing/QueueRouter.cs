@@ -120,18 +120,23 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
         {
             // Known before it is adopted: a match may post its offer here at once.
             _callers[caller.ChannelId] = caller;
-            if (await _board.AdoptAsync(request.ChannelId, caller.BoardId, _options.Instance) is not var (name, position)
-                || !_config.Queues.TryGetValue(name, out var queue))
+            if (await _board.AdoptAsync(request.ChannelId, caller.BoardId, _options.Instance) is not { } adopted
+                || !_config.Queues.TryGetValue(adopted.Queue, out var queue))
             {
                 _callers.TryRemove(caller.ChannelId, out _);
                 return false;
             }
             caller.Queue = queue;
-            LogAdopted(_logger, caller.ChannelId, name, position);
+            LogAdopted(_logger, caller.ChannelId, adopted.Queue, adopted.Position);
+            if (adopted is { Seat: { } seat, Leg: { Length: > 0 } leg })
+            {
+                await WatchTalkingAsync(ari, caller, seat, leg, ct);
+                return true;
+            }
             // The gone router's holding bridge may still play; this router holds the caller in a bridge of its own.
             await DestroyBridgeAsync(caller.HoldBridge);
             if (!await HoldAsync(ari, caller, ct)) return true;
-            StartWaitTimers(caller);
+            StartWaitTimers(caller, adopted.Waited);
         }
         finally
         {
@@ -139,6 +144,21 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
         }
         await MatchAsync(caller.Queue);
         return true;
+    }
+
+    /// <summary>
+    /// An adopted caller already talks to a seat in the gone router's mixing bridge: this router watches the seat leg
+    /// (subscribed, as it lives in the other application) so the seat hanging up still takes the caller to the survey.
+    /// </summary>
+    async Task WatchTalkingAsync(AriClient ari, QueuedCaller caller, string seat, string leg, CancellationToken ct)
+    {
+        caller.Phase = CallerPhase.Talking;
+        (caller.Seat, caller.SeatChannel, caller.Bridged) = (seat, leg, true);
+        _seatLegs[leg] = caller;
+        try { await ari.Applications.SubscribeAsync(_options.Application, ["channel:" + leg], ct); }
+        catch (AriException e) when (e.IsNotFound || e.StatusCode == 422) { }
+        // The seat may have hung up while nobody watched.
+        if (await ari.Channels.GetAsync(leg, ct).IgnoreNotFound() is null) await SeatGoneAsync(caller, leg);
     }
 
     /// <summary>The caller waits in a holding bridge with the queue's music; false when the caller hung up meanwhile.</summary>
@@ -194,10 +214,13 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
         }
     }
 
-    void StartWaitTimers(QueuedCaller caller)
+    /// <summary>The wait limit counts from joining the queue: a caller taken over has <paramref name="waited"/> already.</summary>
+    void StartWaitTimers(QueuedCaller caller, TimeSpan waited = default)
     {
         caller.MaxWaitTimer?.Dispose();
-        caller.MaxWaitTimer = _time.CreateTimer(_ => _ = Guarded(caller, () => WaitedTooLongAsync(caller)), null, caller.Queue.MaxWait, Timeout.InfiniteTimeSpan);
+        var left = caller.Queue.MaxWait - waited;
+        caller.MaxWaitTimer = _time.CreateTimer(_ => _ = Guarded(caller, () => WaitedTooLongAsync(caller)), null,
+            left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         caller.AnnounceTimer?.Dispose();
         if (caller.Queue.Announce is { } a)
             caller.AnnounceTimer = _time.CreateTimer(_ => _ = Guarded(caller, () => AnnounceAsync(caller)), null, a.Every, a.Every);

@@ -68,7 +68,7 @@ public sealed class SeatBoard(IConnectionMultiplexer redis, string prefix, TimeP
     }
 
     /// <summary>The offered seat answered; false when the offer is no longer valid.</summary>
-    public async Task<bool> AnsweredAsync(string seat, string call) => (long)await Run(SeatScripts.Answered, seat, call, Today()) == 1;
+    public async Task<bool> AnsweredAsync(string seat, string call, string leg = "") => (long)await Run(SeatScripts.Answered, seat, call, Today(), leg) == 1;
 
     /// <summary>The seat leaves the call; returns its new state, or null when it was not on this call any more.</summary>
     public async Task<SeatState?> ReleaseAsync(string seat, string call, SeatRelease why, QueueSettings queue)
@@ -91,10 +91,12 @@ public sealed class SeatBoard(IConnectionMultiplexer redis, string prefix, TimeP
     /// Takes over the caller on <paramref name="channel"/> that a router which is gone left in line (or ringing), as
     /// <paramref name="call"/> of <paramref name="instance"/>, in the same place; null when there is none.
     /// </summary>
-    public async Task<(string Queue, int Position)?> AdoptAsync(string channel, string call, string instance)
+    public async Task<AdoptedCall?> AdoptAsync(string channel, string call, string instance)
     {
         var r = (RedisResult[])(await Run(SeatScripts.Adopt, channel, call, instance))!;
-        return r.Length == 2 ? ((string)r[0]!, (int)r[1]) : null;
+        if (r.Length < 3) return null;
+        var waited = TimeSpan.FromMilliseconds(Math.Max(0, (long)r[2]));
+        return r.Length == 5 ? new AdoptedCall((string)r[0]!, 0, waited, (string)r[3]!, (string)r[4]!) : new AdoptedCall((string)r[0]!, (int)r[1], waited, null, null);
     }
 
     /// <summary>Takes a waiting caller out of line; false when it was not waiting (it may have just been offered a seat).</summary>

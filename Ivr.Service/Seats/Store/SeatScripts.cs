@@ -189,7 +189,10 @@ static class SeatScripts
         return out
         """;
 
-    /// <summary>ARGV: prefix, seat, call, date. The offered seat answered: it is busy. Returns 0 when the offer is stale or another seat answered first.</summary>
+    /// <summary>
+    /// ARGV: prefix, seat, call, date, seat leg. The offered seat answered: it is busy, and the caller keeps the leg so a
+    /// router adopting the call can watch it. Returns 0 when the offer is stale or another seat answered first.
+    /// </summary>
     public const string Answered = Common + """
         local key = p .. 'seat:' .. ARGV[2]
         local h = redis.call('HMGET', key, 'state', 'call', 'queue')
@@ -199,7 +202,7 @@ static class SeatScripts
         if redis.call('HGET', c, 'state') ~= 'offered' then return 0 end
         local t = now()
         redis.call('HSET', key, 'state', 'busy', 'since', t, 'missed', 0)
-        redis.call('HSET', c, 'state', 'talking', 'seat', ARGV[2])
+        redis.call('HSET', c, 'state', 'talking', 'seat', ARGV[2], 'leg', ARGV[5])
         local stats = p .. 'stats:' .. h[3] .. ':' .. ARGV[4]
         count(stats, 'answered', 1)
         local enqueued = tonumber(redis.call('HGET', c, 'enqueued') or t)
@@ -314,9 +317,10 @@ static class SeatScripts
         """;
 
     /// <summary>
-    /// ARGV: prefix, channel, new call id, new instance. A caller on <c>channel</c> left waiting (or ringing) by a router that
-    /// is gone — or by this one before a restart — is adopted under the new id: same score and arrival time, so the same
-    /// place in line; seats still ringing for it are withdrawn. Returns {queue, position} or {} when there is none.
+    /// ARGV: prefix, channel, new call id, new instance. A caller on <c>channel</c> left by a router that is gone — or by
+    /// this one before a restart — is adopted under the new id. Waiting or ringing: same score and arrival time, so the
+    /// same place in line; seats still ringing for it are withdrawn; returns {queue, position, ms waited}. Talking: the
+    /// seat now names the new id; returns {queue, 0, ms waited, seat, seat leg}. {} when there is none.
     /// </summary>
     public const string Adopt = Common + """
         local byChannel = p .. 'chan:' .. ARGV[2]
@@ -325,6 +329,17 @@ static class SeatScripts
           local h = redis.call('HMGET', c, 'state', 'queue', 'score', 'enqueued', 'instance', 'seat')
           if h[1] == false then
             redis.call('SREM', byChannel, old)
+          elseif (old == ARGV[3] or gone(h[5])) and h[1] == 'talking' then
+            local fields = redis.call('HGETALL', c)
+            redis.call('DEL', c)
+            redis.call('SREM', byChannel, old)
+            local n = p .. 'call:' .. ARGV[3]
+            redis.call('HSET', n, unpack(fields))
+            redis.call('HSET', n, 'instance', ARGV[4])
+            redis.call('SADD', byChannel, ARGV[3])
+            local seat = p .. 'seat:' .. h[6]
+            if redis.call('HGET', seat, 'call') == old then redis.call('HSET', seat, 'call', ARGV[3]) end
+            return { h[2], 0, now() - tonumber(h[4]), h[6], redis.call('HGET', n, 'leg') or '' }
           elseif (old == ARGV[3] or gone(h[5])) and (h[1] == 'waiting' or h[1] == 'offered') then
             if h[1] == 'offered' then
               for seat in string.gmatch(h[6] or '', '[^,]+') do
@@ -345,7 +360,7 @@ static class SeatScripts
             redis.call('ZADD', waiting, h[3], ARGV[3])
             redis.call('ZADD', since, h[4], ARGV[3])
             redis.call('SADD', byChannel, ARGV[3])
-            return { h[2], redis.call('ZRANK', waiting, ARGV[3]) + 1 }
+            return { h[2], redis.call('ZRANK', waiting, ARGV[3]) + 1, now() - tonumber(h[4]) }
           end
         end
         return {}

@@ -23,3 +23,6 @@ public enum SeatRelease { Missed, CallerGone, Ended, Withdrawn }
 
 /// <summary>Where a caller stands: position in line, seats that could take the call, recent handle times.</summary>
 public sealed record LineView(int Position, int StaffedSeats, IReadOnlyList<TimeSpan> RecentHandleTimes);
+
+/// <summary>A caller adopted from a router that is gone: in line at <paramref name="Position"/>, or talking to <paramref name="Seat"/> on <paramref name="Leg"/>.</summary>
+public sealed record AdoptedCall(string Queue, int Position, TimeSpan Waited, string? Seat, string? Leg);
