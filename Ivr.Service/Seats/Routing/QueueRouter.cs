@@ -276,7 +276,8 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
             caller.StopTimers();
             caller.Phase = CallerPhase.Done;
         }
-        await _board.RetireAsync(_options.Instance);
+        try { await _board.RetireAsync(_options.Instance); }
+        catch (RedisException e) { LogBoardFailed(_logger, e, "retiring"); }
     }
 
     async Task HeartbeatAsync()

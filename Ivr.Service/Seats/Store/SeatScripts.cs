@@ -345,6 +345,8 @@ static class SeatScripts
               for seat in string.gmatch(h[6] or '', '[^,]+') do
                 if redis.call('HGET', p .. 'seat:' .. seat, 'call') == old then withdraw(seat) end
               end
+              -- An offer not yet taken from the old inbox would ring withdrawn seats if that instance came back.
+              redis.call('LREM', p .. 'inbox:' .. h[5], 0, old .. '|' .. h[6] .. '|' .. h[2])
             end
             local waiting = p .. 'q:' .. h[2] .. ':waiting'
             local since = p .. 'q:' .. h[2] .. ':since'
