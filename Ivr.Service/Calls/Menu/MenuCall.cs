@@ -125,6 +125,11 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
             case Waiting.Action:
                 await OnAsync(new CallEvent.ActionCompleted("error", new Dictionary<string, string>()), ct);
                 break;
+            case Waiting.Seat when queues is not null:
+                // The seats router adopts the caller in its place in line; a caller it does not find has no seat coming.
+                if (!await queues.ResumeAsync(_ari, QueueRequestFor("", null, 0), SeatFinishedAsync, ct))
+                    await SeatFinishedAsync(talked: false);
+                break;
             default:
                 await Turn(s => engine.Resume(s), ct);
                 break;
@@ -150,6 +155,14 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
             await OnAsync(new CallEvent.RecordingFinished(name, TimeSpan.Zero), ct);
         }
     }
+
+    Seats.QueueRequest QueueRequestFor(string queue, string? skill, int priority)
+    {
+        var language = _state?.Language ?? "";
+        return new Seats.QueueRequest(channelId, queue, skill, priority, _started?.Caller ?? "", language, setup.Prompts.FolderOf(language));
+    }
+
+    Task SeatFinishedAsync(bool talked) => OnAsync(new CallEvent.SeatFinished(talked), CancellationToken.None);
 
     static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
@@ -220,9 +233,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
                 _ = RunActionAsync(a);
                 return null;
             case CallCommand.EnterQueue q when queues is not null && !_hungUp:
-                var language = _state?.Language ?? "";
-                var request = new Seats.QueueRequest(channelId, q.Name, q.Skill, q.Priority, _started?.Caller ?? "", language, setup.Prompts.FolderOf(language));
-                return await queues.EnterAsync(_ari, request, talked => OnAsync(new CallEvent.SeatFinished(talked), CancellationToken.None), ct)
+                return await queues.EnterAsync(_ari, QueueRequestFor(q.Name, q.Skill, q.Priority), SeatFinishedAsync, ct)
                     ? null : new CallEvent.SeatFinished(Talked: false);
             case CallCommand.EnterQueue q:
                 LogNotDone(logger, channelId, $"queue {q.Name}", "no seat answered");
