@@ -11,7 +11,8 @@ namespace Ivr.Service.Campaigns;
 public sealed class RedisPacer(IConnectionMultiplexer redis, string keyPrefix = "ivr:")
 {
     // KEYS: bucket, blocked-until, backoff-count. ARGV: rate per second, capacity. Returns ms to wait (0 = token taken).
-    // The bucket's own rate starts at the campaign's; a throttling answer halves it, and it grows back 10% a second.
+    // The bucket's own rate starts at the campaign's; a throttling answer halves it, and it grows back 10% a second
+    // of sending (at most a second counts per call, so a pause does not restore it at once).
     const string TakeScript = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -20,7 +21,7 @@ public sealed class RedisPacer(IConnectionMultiplexer redis, string keyPrefix = 
         local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'rate')
         local ts = tonumber(b[2]) or now
         local elapsed = math.max(0, now - ts)
-        local rate = math.min(tonumber(ARGV[1]), (tonumber(b[3]) or tonumber(ARGV[1])) * (1 + 0.1 * elapsed / 1000))
+        local rate = math.min(tonumber(ARGV[1]), (tonumber(b[3]) or tonumber(ARGV[1])) * (1 + 0.1 * math.min(elapsed, 1000) / 1000))
         local cap = math.max(1, math.min(tonumber(ARGV[2]), rate))
         local tokens = math.min(cap, (tonumber(b[1]) or cap) + elapsed * rate / 1000)
         local wait = 0
@@ -32,18 +33,23 @@ public sealed class RedisPacer(IConnectionMultiplexer redis, string keyPrefix = 
 
     // KEYS: blocked-until, backoff-count, bucket. ARGV: base ms, max ms. Returns the pause in ms.
     // Answers to requests already in flight when the pause began are the same refusal: they neither lengthen the
-    // pause nor cut the rate again. Only a refusal soon after a pause ends doubles the next pause.
+    // pause nor cut the rate again. Above 1/s a refusal halves the rate and pauses briefly; at 1/s or before any
+    // send the provider refuses even a trickle (an outage, a spent quota), so each refusal within a minute doubles the pause.
     const string ThrottleScript = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local current = tonumber(redis.call('GET', KEYS[1]) or '0')
         if current > now then return current - now end
-        local n = redis.call('INCR', KEYS[2])
-        local pause = math.min(tonumber(ARGV[2]), tonumber(ARGV[1]) * 2 ^ (n - 1))
-        redis.call('PEXPIRE', KEYS[2], math.ceil(pause) + 1000)
-        redis.call('SET', KEYS[1], math.floor(now + pause), 'PX', math.ceil(pause))
         local rate = tonumber(redis.call('HGET', KEYS[3], 'rate'))
-        if rate then redis.call('HSET', KEYS[3], 'rate', tostring(math.max(0.5, rate / 2)), 'tokens', '0') end
+        local pause = tonumber(ARGV[1])
+        if rate and rate > 1 then
+            redis.call('HSET', KEYS[3], 'rate', tostring(rate / 2), 'tokens', '0')
+        else
+            local n = redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], 60000)
+            pause = math.min(tonumber(ARGV[2]), pause * 2 ^ (n - 1))
+        end
+        redis.call('SET', KEYS[1], math.floor(now + pause), 'PX', math.ceil(pause))
         return math.ceil(pause)
         """;
 
@@ -64,8 +70,8 @@ public sealed class RedisPacer(IConnectionMultiplexer redis, string keyPrefix = 
     }
 
     /// <summary>
-    /// Records a throttling answer: every instance pauses this campaign (longer when refused again right after a pause)
-    /// and then sends at half the rate it had, growing back towards the campaign's rate.
+    /// Records a throttling answer: every instance pauses this campaign briefly and then sends at half the rate it had,
+    /// growing back towards the campaign's rate; refused even at 1/s, the pause doubles up to 30 s.
     /// </summary>
     public async Task<TimeSpan> ThrottledAsync(long campaignId)
     {

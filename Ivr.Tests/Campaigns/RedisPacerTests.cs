@@ -26,7 +26,7 @@ public sealed class RedisPacerTests(RedisServer redis) : IClassFixture<RedisServ
     }
 
     [Fact]
-    public async Task A_throttling_answer_pauses_every_instance_and_a_refusal_right_after_the_pause_doubles_it()
+    public async Task A_throttling_answer_pauses_every_instance_and_refusals_of_a_campaign_not_sending_double_the_pause()
     {
         await using var second = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
         var a = new RedisPacer(redis.Connection, redis.Prefix);
