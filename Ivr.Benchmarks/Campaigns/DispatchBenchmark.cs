@@ -32,11 +32,19 @@ public static class DispatchBenchmark
         var report = new DispatchReport(options, Console.Out);
         report.Machine();
         var results = new List<DispatchVariantResult>();
-        foreach (var variant in options.Variants)
+        try
         {
-            var result = await DispatchVariantRun.RunAsync(options, variant, server, redis, stop.Token);
-            report.Variant(result);
-            results.Add(result);
+            foreach (var variant in options.Variants)
+            {
+                var result = await DispatchVariantRun.RunAsync(options, variant, server, redis, stop.Token);
+                report.Variant(result);
+                results.Add(result);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("stopped; the benchmark's databases are dropped");
+            return 130;
         }
         report.SideBySide(results);
         return results.All(x => x.Drained && x.Gateway.PhonesWithMoreThanOne == 0 && x.Gateway.Phones == x.Targets) ? 0 : 1;
