@@ -31,7 +31,8 @@ public sealed class OutboundWebSocketTests(RealAsteriskRig rig)
         Assert.Contains(call.IvrLeg, service.RunningCalls);
         await call.PressAsync("5");
         await call.HearsAsync("sound:complaint-menu");
-        Assert.Equal("complaint-menu", services.NodeOf(rig.Redis.GetDatabase(), call.IvrLeg));
+        await MenuCallRig.WaitUntilAsync(() => services.NodeOf(rig.Redis.GetDatabase(), call.IvrLeg) == "complaint-menu",
+            "key 5 did not move the call to the complaint menu");
         await call.HangUpAsync();
 
         await call.EndsAsync();
