@@ -24,10 +24,29 @@ public sealed class AsteriskRestartTests(RealAsteriskRig rig)
         }
 
         await using var next = await RealCaller.ConnectAsync(rig.Asterisk);
+        // Until the service's socket is back, application ivr does not exist and Stasis(ivr) fails the call.
+        await WaitForApplicationAsync(next, "ivr");
         var again = await next.DialAsync();
         await again.HearsAsync("sound:main-menu");
         await again.HangUpAsync();
         await again.EndsAsync();
+    }
+
+    static async Task WaitForApplicationAsync(RealCaller caller, string app)
+    {
+        var until = DateTime.UtcNow + RealCaller.Wait;
+        while (true)
+        {
+            try
+            {
+                await caller.Ari.Applications.GetAsync(app);
+                return;
+            }
+            catch (Ivr.Ari.Errors.AriException ex) when (ex.IsNotFound && DateTime.UtcNow < until)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     static async Task RestartAsteriskAsync()
