@@ -17,8 +17,21 @@ public sealed partial class ChunkDispatcher(
     public async Task<ChunkResult> RunAsync(long runId, int chunk, CancellationToken ct)
     {
         await using var lockConn = await db.OpenConnectionAsync(ct);
-        if (!await TryLockAsync(lockConn, runId, chunk, ct)) return new ChunkResult.Busy();
+        if (!await LockAsync(lockConn, "pg_try_advisory_lock", runId, chunk, ct)) return new ChunkResult.Busy();
+        try
+        {
+            return await RunLockedAsync(runId, chunk, ct);
+        }
+        finally
+        {
+            // A pooled connection keeps its session locks while idle in the pool: released here, or the next run of the
+            // chunk on another connection would find it busy.
+            await LockAsync(lockConn, "pg_advisory_unlock", runId, chunk, CancellationToken.None);
+        }
+    }
 
+    async Task<ChunkResult> RunLockedAsync(long runId, int chunk, CancellationToken ct)
+    {
         await ReconcileAsync(runId, chunk, ct);
         await voice.ReconcileAsync(runId, chunk, ct);
         CallingWindows? windows = null;
@@ -56,9 +69,9 @@ public sealed partial class ChunkDispatcher(
         }
     }
 
-    static async Task<bool> TryLockAsync(NpgsqlConnection conn, long runId, int chunk, CancellationToken ct)
+    static async Task<bool> LockAsync(NpgsqlConnection conn, string function, long runId, int chunk, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("select pg_try_advisory_lock($1::int, $2)", conn);
+        await using var cmd = new NpgsqlCommand($"select {function}($1::int, $2)", conn);
         // Two-int form: run ids stay far below 2^31 in practice; the class id keeps campaign locks apart from others.
         cmd.Parameters.AddWithValue((int)(0x5000_0000 + runId % 0x1000_0000));
         cmd.Parameters.AddWithValue(chunk);

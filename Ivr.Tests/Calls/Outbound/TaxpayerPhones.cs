@@ -21,6 +21,7 @@ public sealed class TaxpayerPhones : IAsyncDisposable
     readonly AriClient _ari;
     readonly AriEventStream _events;
     readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _answered = new(StringComparer.Ordinal);
+    readonly ConcurrentQueue<string> _legs = new();
 
     TaxpayerPhones(Uri ari, string user, string password)
     {
@@ -50,7 +51,9 @@ public sealed class TaxpayerPhones : IAsyncDisposable
 
     ValueTask OnEventAsync(Message message, CancellationToken ct)
     {
-        if (message is StasisStart start) Answered(start.Channel.Dialplan.Exten).TrySetResult(start.Channel.Id);
+        if (message is not StasisStart start) return ValueTask.CompletedTask;
+        _legs.Enqueue($"{start.Channel.Id} ({start.Channel.Dialplan.Exten})");
+        Answered(start.Channel.Dialplan.Exten).TrySetResult(start.Channel.Id);
         return ValueTask.CompletedTask;
     }
 
@@ -58,7 +61,17 @@ public sealed class TaxpayerPhones : IAsyncDisposable
         _answered.GetOrAdd(phone, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     /// <summary>The phone's leg once <paramref name="phone"/> has answered a call.</summary>
-    public Task<string> AnsweredAsync(string phone, TimeSpan wait) => Answered(phone).Task.WaitAsync(wait);
+    public async Task<string> AnsweredAsync(string phone, TimeSpan wait)
+    {
+        try
+        {
+            return await Answered(phone).Task.WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{phone} did not answer within {wait}; phones answered so far: {string.Join(", ", _legs)}");
+        }
+    }
 
     public Task PressAsync(string leg, string keys) => _ari.Channels.SendDTMFAsync(leg, dtmf: keys);
 
