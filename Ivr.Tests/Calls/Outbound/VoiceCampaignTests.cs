@@ -185,6 +185,35 @@ public sealed class VoiceCampaignTests(DialingFixture f) : IClassFixture<Dialing
     }
 
     [Fact]
+    public async Task Sms_asked_for_in_a_call_whose_sending_timed_out_is_looked_up_and_not_sent_again()
+    {
+        await using var e = Engine(Beijing("2026-11-23T10:00:00"));
+        var phones = await e.AddTaxpayersAsync("press-2-timeout", 1, 8003);
+        var taxpayerPhones = await f.PhonesAsync();
+        var id = await CampaignAsync(e, "press-2-timeout", ", 'vat' as tax, '20261215' as deadline");
+        _sms.DelayMs = 2500;   // longer than Sms:TimeoutSeconds: the provider takes it after the service gave up waiting
+
+        var run = e.RunDueAsync();
+        var (phone, menu) = await AnswerAsync(taxpayerPhones, phones[0]);
+        await WaitForPlayAsync(menu, "reminder-keys");
+        await taxpayerPhones.PressAsync(phone, "2");
+        await run.WaitAsync(Wait);
+        Assert.Equal(new Dictionary<string, long> { ["unknown"] = 1 }, (await e.ProgressAsync(id)).AttemptsByChannel["sms_in_call"]);
+        Assert.Equal(Beijing("2026-11-23T10:02:00"), e.Jobs.NextAt);
+
+        // ReconcileAfter exists for this: the request in flight lands before anyone asks the provider about it.
+        for (var until = DateTime.UtcNow + Wait; !_sms.Sent.Values.Any(s => s.Phone == phones[0]); await Task.Delay(20))
+            Assert.True(DateTime.UtcNow < until, "the stand-in never took the SMS");
+        e.AdvanceTo(Beijing("2026-11-23T10:02:00"));
+        await e.RunDueAsync().WaitAsync(Wait);
+
+        Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1 }, (await e.ProgressAsync(id)).AttemptsByChannel["sms_in_call"]);
+        Assert.Single(_sms.Sent, s => s.Value.Phone == phones[0]);
+        Assert.Empty(_sms.Duplicates);
+        Assert.Null(e.Jobs.NextAt);
+    }
+
+    [Fact]
     public async Task Taxpayer_who_opted_out_meanwhile_and_presses_2_gets_no_sms()
     {
         await using var e = Engine(Beijing("2026-11-23T10:00:00"));
