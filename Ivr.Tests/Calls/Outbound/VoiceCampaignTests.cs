@@ -79,6 +79,20 @@ public sealed class VoiceCampaignTests(DialingFixture f) : IClassFixture<Dialing
         return (leg, leg[..^"-2".Length]);
     }
 
+    /// <summary>A call of a one-taxpayer reminder campaign, answered and at the reminder's keys; <see cref="Run"/> is its chunk job.</summary>
+    sealed record Reminded(long Campaign, string Number, string PhoneLeg, string MenuLeg, Task Run, TaxpayerPhones Phones);
+
+    async Task<Reminded> RemindOneAsync(CampaignEngine e, string office, int phoneBase, string columns)
+    {
+        var number = (await e.AddTaxpayersAsync(office, 1, phoneBase))[0];
+        var phones = await f.PhonesAsync();
+        var id = await CampaignAsync(e, office, columns);
+        var run = e.RunDueAsync();
+        var (phone, menu) = await AnswerAsync(phones, number);
+        await WaitForPlayAsync(menu, "reminder-keys");
+        return new Reminded(id, number, phone, menu, run, phones);
+    }
+
     async Task WaitForPlayAsync(string channelId, string sound)
     {
         var until = DateTime.UtcNow + Wait;
@@ -137,47 +151,37 @@ public sealed class VoiceCampaignTests(DialingFixture f) : IClassFixture<Dialing
     public async Task Reminder_call_says_the_taxpayers_own_tax_and_deadline_and_no_other_audience_column_reaches_asterisk()
     {
         await using var e = Engine(Beijing("2026-11-23T10:00:00"));
-        var phones = await e.AddTaxpayersAsync("own-deadline", 1, 8000);
-        var taxpayerPhones = await f.PhonesAsync();
-        var id = await CampaignAsync(e, "own-deadline", ", name, 'cit' as tax, '2026-12-15' as deadline");
+        var call = await RemindOneAsync(e, "own-deadline", 8000, ", name, 'cit' as tax, '2026-12-15' as deadline");
 
-        var run = e.RunDueAsync();
-        var (phone, menu) = await AnswerAsync(taxpayerPhones, phones[0]);
-        await WaitForPlayAsync(menu, "reminder-keys");
-        await taxpayerPhones.HangUpAsync(phone);
-        await run.WaitAsync(Wait);
+        await call.Phones.HangUpAsync(call.PhoneLeg);
+        await call.Run.WaitAsync(Wait);
 
-        var heard = string.Join(" ", PlayedOn(menu));
+        var heard = string.Join(" ", PlayedOn(call.MenuLeg));
         Assert.Contains("sound:reminder-intro-cit", heard);
         Assert.True(heard.IndexOf("reminder-intro-cit", StringComparison.Ordinal) < heard.IndexOf("reminder-keys", StringComparison.Ordinal), heard);
-        var originate = Uri.UnescapeDataString(f.Sim.Requests.Single(r => r.Method == "POST" && r.PathAndQuery.Contains($"/channels/{menu}?", StringComparison.Ordinal)).PathAndQuery);
+        var originate = Uri.UnescapeDataString(f.Sim.Requests.Single(r => r.Method == "POST" && r.PathAndQuery.Contains($"/channels/{call.MenuLeg}?", StringComparison.Ordinal)).PathAndQuery);
         Assert.Contains("deadline=2026-12-15", originate);
         Assert.Contains("tax=cit", originate);
         Assert.DoesNotContain("纳税人", originate);
-        Assert.Equal(new Dictionary<string, long> { ["answered_and_listened"] = 1 }, (await e.ProgressAsync(id)).AttemptsByChannel["voice"]);
+        Assert.Equal(new Dictionary<string, long> { ["answered_and_listened"] = 1 }, (await e.ProgressAsync(call.Campaign)).AttemptsByChannel["voice"]);
     }
 
     [Fact]
     public async Task Taxpayer_who_presses_2_is_confirmed_and_gets_the_reminder_by_sms_once()
     {
         await using var e = Engine(Beijing("2026-11-23T10:00:00"));
-        var phones = await e.AddTaxpayersAsync("press-2", 1, 8001);
-        var taxpayerPhones = await f.PhonesAsync();
-        var id = await CampaignAsync(e, "press-2", ", 'vat' as tax, '20261215' as deadline");
+        var call = await RemindOneAsync(e, "press-2", 8001, ", 'vat' as tax, '20261215' as deadline");
 
-        var run = e.RunDueAsync();
-        var (phone, menu) = await AnswerAsync(taxpayerPhones, phones[0]);
-        await WaitForPlayAsync(menu, "reminder-keys");
-        await taxpayerPhones.PressAsync(phone, "2");
-        await WaitForPlayAsync(menu, "reminder-sms-after-call");
-        await run.WaitAsync(Wait);
+        await call.Phones.PressAsync(call.PhoneLeg, "2");
+        await WaitForPlayAsync(call.MenuLeg, "reminder-sms-after-call");
+        await call.Run.WaitAsync(Wait);
         e.AdvanceTo(Beijing("2026-11-23T10:10:00"));
         await e.RunDueAsync().WaitAsync(Wait);
 
-        var progress = await e.ProgressAsync(id);
+        var progress = await e.ProgressAsync(call.Campaign);
         Assert.Equal(new Dictionary<string, long> { ["confirmed"] = 1 }, progress.AttemptsByChannel["voice"]);
         Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1 }, progress.AttemptsByChannel["sms_in_call"]);
-        var sent = Assert.Single(_sms.Sent, s => s.Value.Phone == phones[0]);
+        var sent = Assert.Single(_sms.Sent, s => s.Value.Phone == call.Number);
         Assert.Equal(("filing-reminder", true), (sent.Value.Template, sent.Value.Params.Contains("20261215")));
         Assert.EndsWith("s", sent.Key);
         Assert.Empty(_sms.Duplicates);
@@ -188,27 +192,22 @@ public sealed class VoiceCampaignTests(DialingFixture f) : IClassFixture<Dialing
     public async Task Sms_asked_for_in_a_call_whose_sending_timed_out_is_looked_up_and_not_sent_again()
     {
         await using var e = Engine(Beijing("2026-11-23T10:00:00"));
-        var phones = await e.AddTaxpayersAsync("press-2-timeout", 1, 8003);
-        var taxpayerPhones = await f.PhonesAsync();
-        var id = await CampaignAsync(e, "press-2-timeout", ", 'vat' as tax, '20261215' as deadline");
+        var call = await RemindOneAsync(e, "press-2-timeout", 8003, ", 'vat' as tax, '20261215' as deadline");
         _sms.DelayMs = 2500;   // longer than Sms:TimeoutSeconds: the provider takes it after the service gave up waiting
 
-        var run = e.RunDueAsync();
-        var (phone, menu) = await AnswerAsync(taxpayerPhones, phones[0]);
-        await WaitForPlayAsync(menu, "reminder-keys");
-        await taxpayerPhones.PressAsync(phone, "2");
-        await run.WaitAsync(Wait);
-        Assert.Equal(new Dictionary<string, long> { ["unknown"] = 1 }, (await e.ProgressAsync(id)).AttemptsByChannel["sms_in_call"]);
+        await call.Phones.PressAsync(call.PhoneLeg, "2");
+        await call.Run.WaitAsync(Wait);
+        Assert.Equal(new Dictionary<string, long> { ["unknown"] = 1 }, (await e.ProgressAsync(call.Campaign)).AttemptsByChannel["sms_in_call"]);
         Assert.Equal(Beijing("2026-11-23T10:02:00"), e.Jobs.NextAt);
 
         // ReconcileAfter exists for this: the request in flight lands before anyone asks the provider about it.
-        for (var until = DateTime.UtcNow + Wait; !_sms.Sent.Values.Any(s => s.Phone == phones[0]); await Task.Delay(20))
+        for (var until = DateTime.UtcNow + Wait; !_sms.Sent.Values.Any(s => s.Phone == call.Number); await Task.Delay(20))
             Assert.True(DateTime.UtcNow < until, "the stand-in never took the SMS");
         e.AdvanceTo(Beijing("2026-11-23T10:02:00"));
         await e.RunDueAsync().WaitAsync(Wait);
 
-        Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1 }, (await e.ProgressAsync(id)).AttemptsByChannel["sms_in_call"]);
-        Assert.Single(_sms.Sent, s => s.Value.Phone == phones[0]);
+        Assert.Equal(new Dictionary<string, long> { ["accepted"] = 1 }, (await e.ProgressAsync(call.Campaign)).AttemptsByChannel["sms_in_call"]);
+        Assert.Single(_sms.Sent, s => s.Value.Phone == call.Number);
         Assert.Empty(_sms.Duplicates);
         Assert.Null(e.Jobs.NextAt);
     }
@@ -217,20 +216,15 @@ public sealed class VoiceCampaignTests(DialingFixture f) : IClassFixture<Dialing
     public async Task Taxpayer_who_opted_out_meanwhile_and_presses_2_gets_no_sms()
     {
         await using var e = Engine(Beijing("2026-11-23T10:00:00"));
-        var phones = await e.AddTaxpayersAsync("press-2-opted-out", 1, 8002);
-        var taxpayerPhones = await f.PhonesAsync();
-        var id = await CampaignAsync(e, "press-2-opted-out", ", 'vat' as tax, '20261215' as deadline");
+        var call = await RemindOneAsync(e, "press-2-opted-out", 8002, ", 'vat' as tax, '20261215' as deadline");
+        await e.ScalarAsync<int>("insert into do_not_contact (phone, reason) values ($1, 'unsubscribed by SMS reply') returning 1", call.Number);
 
-        var run = e.RunDueAsync();
-        var (phone, menu) = await AnswerAsync(taxpayerPhones, phones[0]);
-        await e.ScalarAsync<int>("insert into do_not_contact (phone, reason) values ($1, 'unsubscribed by SMS reply') returning 1", phones[0]);
-        await WaitForPlayAsync(menu, "reminder-keys");
-        await taxpayerPhones.PressAsync(phone, "2");
-        await run.WaitAsync(Wait);
+        await call.Phones.PressAsync(call.PhoneLeg, "2");
+        await call.Run.WaitAsync(Wait);
 
-        var progress = await e.ProgressAsync(id);
+        var progress = await e.ProgressAsync(call.Campaign);
         Assert.Equal(new Dictionary<string, long> { ["not_sent"] = 1 }, progress.AttemptsByChannel["sms_in_call"]);
-        Assert.DoesNotContain(_sms.Sent.Values, s => s.Phone == phones[0]);
+        Assert.DoesNotContain(_sms.Sent.Values, s => s.Phone == call.Number);
     }
 
     [Fact]
