@@ -5,9 +5,11 @@ public abstract record CallEvent
 {
     /// <summary>
     /// A call reached an entry (dialled number or campaign). OpenCalendars are the host's working-day calendars that are
-    /// open now; Today is the local date for date checks.
+    /// open now; Today is the local date for date checks. Variables are what the call brings from its start (an outbound
+    /// reminder's deadline and tax); they cannot replace caller, entry or language.
     /// </summary>
-    public sealed record Started(string Caller, string Entry, string? Language, DateOnly Today, IReadOnlySet<string> OpenCalendars) : CallEvent;
+    public sealed record Started(string Caller, string Entry, string? Language, DateOnly Today, IReadOnlySet<string> OpenCalendars,
+        IReadOnlyDictionary<string, string>? Variables = null) : CallEvent;
 
     public sealed record PromptFinished(string PlaybackId) : CallEvent;
 

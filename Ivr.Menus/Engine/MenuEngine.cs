@@ -37,8 +37,8 @@ public sealed class MenuEngine
         var state = new CallState
         {
             Revision = set.Revision, Language = language, Today = started.Today, OpenCalendars = started.OpenCalendars,
-            Variables = new Dictionary<string, string> { ["caller"] = started.Caller, ["entry"] = started.Entry, ["language"] = language }
-                .ToImmutableDictionary(),
+            Variables = (started.Variables ?? ImmutableDictionary<string, string>.Empty).ToImmutableDictionary()
+                .SetItems(new Dictionary<string, string> { ["caller"] = started.Caller, ["entry"] = started.Entry, ["language"] = language }),
         };
         var turn = new Turn(set, validators, state);
         turn.Enter(entry.Id);

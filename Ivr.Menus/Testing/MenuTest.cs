@@ -11,7 +11,11 @@ public sealed record MenuTest(
     string? Language,
     DateOnly Today,
     IReadOnlySet<string> OpenCalendars,
-    IReadOnlyList<TestStep> Steps);
+    IReadOnlyList<TestStep> Steps)
+{
+    /// <summary>`vars: {deadline: "20261215"}`: what the call brings from its start, as an outbound reminder does.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>A step of a menu test; each knows where it is written so a failure points at it.</summary>
 public abstract record TestStep(SourceLocation At)

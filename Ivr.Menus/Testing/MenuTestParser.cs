@@ -45,8 +45,9 @@ public static class MenuTestParser
             diagnostics.Error(todayNode.At, $"test '{name}': 'today' must be a date like 2026-11-23, found '{todayNode.Value}'", "write yyyy-MM-dd");
         var open = f.Sequence("open")?.Items.Select(i => f.AsScalar(i, "open")?.Value).OfType<string>().ToHashSet();
         var steps = (f.Sequence("steps", required: true)?.Items ?? []).Select(s => Step(s, name, diagnostics)).OfType<TestStep>().ToList();
+        var variables = Pairs(f, "vars");
         f.ReportUnknown();
-        return entry is null ? null : new MenuTest(map.At, name, entry, caller, language, today, open ?? OpenByDefault, steps);
+        return entry is null ? null : new MenuTest(map.At, name, entry, caller, language, today, open ?? OpenByDefault, steps) { Variables = variables };
     }
 
     /// <summary>Marks "the host's calendars are all open" when a test does not list them.</summary>

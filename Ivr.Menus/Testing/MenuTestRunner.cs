@@ -20,7 +20,7 @@ public sealed class MenuTestRunner(MenuSet set, HostCatalog host)
         if (!set.Entries.ContainsKey(test.Entry))
             return new TestOutcome(test, $"{test.At}: no entry '{test.Entry}' in the menus", new HashSet<string>(), new HashSet<(string, string)>());
         var open = ReferenceEquals(test.OpenCalendars, MenuTestParser.OpenByDefault) ? host.Calendars : test.OpenCalendars;
-        var call = new TestCall(_engine, new CallEvent.Started(test.Caller, test.Entry, test.Language, test.Today, open));
+        var call = new TestCall(_engine, new CallEvent.Started(test.Caller, test.Entry, test.Language, test.Today, open, test.Variables));
         string? failure = null;
         foreach (var step in test.Steps)
         {

@@ -10,7 +10,16 @@ public sealed class CampaignConflictException(string message) : InvalidOperation
 /// <summary>What the admin API and CLI show for a campaign: its settings and how its latest run stands.</summary>
 public sealed record CampaignProgress(
     Campaign Campaign, long? RunId, DateTimeOffset? PlannedAt, DateTimeOffset? FinishedAt, int Targets,
-    IReadOnlyDictionary<string, long> TargetsByState, IReadOnlyDictionary<string, long> AttemptsByState);
+    IReadOnlyDictionary<string, long> TargetsByState, IReadOnlyDictionary<string, long> AttemptsByState)
+{
+    /// <summary>
+    /// Attempts per channel and outcome: <c>sms</c> by state, <c>voice</c> by call outcome (answered_and_listened, confirmed,
+    /// busy, no_answer, rejected, failed, trunk_full; from_sms for targets handed over), <c>sms_in_call</c> for the SMS
+    /// taxpayers asked for by pressing 2.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> AttemptsByChannel { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, long>>();
+}
 
 /// <summary>
 /// Campaign administration: create (validated), schedule, pause, resume, cancel, change pacing, read progress.
@@ -73,7 +82,10 @@ public sealed class CampaignAdmin(NpgsqlDataSource db, ICampaignJobs jobs, Campa
         var attempts = await CountsAsync("""
             select a.state, count(*) from campaign_attempts a join campaign_targets t on t.id = a.target_id where t.run_id = $1 group by a.state
             """, runId, ct);
-        return new CampaignProgress(campaign, runId, planned, finished, targets, byState, attempts);
+        return new CampaignProgress(campaign, runId, planned, finished, targets, byState, attempts)
+        {
+            AttemptsByChannel = await ChannelCountsAsync(runId, ct),
+        };
     }
 
     /// <summary>Schedules a draft (or re-schedules a finished) campaign: its next run is the schedule's next occurrence, or now without a schedule.</summary>
@@ -150,6 +162,27 @@ public sealed class CampaignAdmin(NpgsqlDataSource db, ICampaignJobs jobs, Campa
         cmd.Parameters.AddWithValue(runId.Value);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) map[r.GetString(0)] = r.GetInt64(1);
+        return map;
+    }
+
+    async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> ChannelCountsAsync(long? runId, CancellationToken ct)
+    {
+        var map = new SortedDictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
+        if (runId is null) return map;
+        await using var cmd = db.CreateCommand("""
+            select case when a.provider = $2 then 'voice' when a.out_id like $3 then 'sms_in_call' else 'sms' end,
+                   case when a.provider = $2 then coalesce(a.code, a.state) else a.state end, count(*)
+            from campaign_attempts a join campaign_targets t on t.id = a.target_id where t.run_id = $1 group by 1, 2
+            """);
+        cmd.Parameters.AddWithValue(runId.Value);
+        cmd.Parameters.AddWithValue(VoiceCalls.Provider);
+        cmd.Parameters.AddWithValue("%" + VoiceCalls.SmsInCallSuffix);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            if (!map.TryGetValue(r.GetString(0), out var outcomes)) map[r.GetString(0)] = outcomes = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            ((SortedDictionary<string, long>)outcomes)[r.GetString(1)] = r.GetInt64(2);
+        }
         return map;
     }
 

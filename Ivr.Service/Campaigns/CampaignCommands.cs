@@ -108,6 +108,9 @@ public static class CampaignCommands
         w.WriteLine($"run {p.GetProperty("runId").GetInt64()}: {p.GetProperty("targets").GetInt32()} targets");
         foreach (var s in p.GetProperty("targetsByState").EnumerateObject()) w.WriteLine($"  targets {s.Name,-10} {s.Value.GetInt64(),8}");
         foreach (var s in p.GetProperty("attemptsByState").EnumerateObject()) w.WriteLine($"  attempts {s.Name,-9} {s.Value.GetInt64(),8}");
+        if (p.TryGetProperty("attemptsByChannel", out var channels))
+            foreach (var channel in channels.EnumerateObject())
+                foreach (var s in channel.Value.EnumerateObject()) w.WriteLine($"  {channel.Name,-11} {s.Name,-21} {s.Value.GetInt64(),8}");
     }
 
     static string ProblemDetail(string text)

@@ -26,6 +26,7 @@ public static class CampaignServices
         services.TryAddSingleton(_ => config.GetSection("Campaigns:Dispatch").Get<DispatchOptions>() ?? new DispatchOptions());
         services.TryAddSingleton<ISmsSender>(sp => SmsSenders.Create(config.GetSection("Sms"), sp));
         services.TryAddSingleton<ReceiptRecorder>();
+        services.TryAddSingleton<ReminderSms>();
         services.TryAddSingleton<VoiceCalls>();
         services.TryAddSingleton<ChunkDispatcher>();
         services.TryAddSingleton<CampaignScheduler>();

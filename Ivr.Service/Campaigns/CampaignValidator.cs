@@ -32,16 +32,16 @@ public sealed class CampaignValidator(NpgsqlDataSource db, WorkingDayCalendar ca
         {
             if (c.Kind is not (CampaignKinds.Sms or CampaignKinds.Voice or CampaignKinds.SmsThenVoice))
                 throw new FormatException($"kind '{c.Kind}' is not one of sms, voice, sms_then_voice");
-            if (c.Kind == CampaignKinds.SmsThenVoice)
-                throw new FormatException("kind sms_then_voice is not dispatched yet; run an sms campaign, then a voice one over those not reached");
-            if (c.Kind == CampaignKinds.Voice && !dialers.Any())
-                throw new FormatException("voice campaigns need the outbound dialer, which needs Ari:Url and the call records database (CallRecords:Postgres)");
+            if (c.Kind is CampaignKinds.Voice or CampaignKinds.SmsThenVoice && !dialers.Any())
+                throw new FormatException($"{c.Kind} campaigns need the outbound dialer, which needs Ari:Url and the call records database (CallRecords:Postgres)");
         });
         Check("templateCode", () =>
         {
             if (string.IsNullOrWhiteSpace(c.TemplateCode)) throw new FormatException("templateCode (the provider's approved template id) is required");
             if (c.Kind == CampaignKinds.Voice && !(c.TemplateCode.StartsWith("campaign:", StringComparison.Ordinal) && Menus.HostRegistry.Entries.Contains(c.TemplateCode)))
                 throw new FormatException($"templateCode of a voice campaign is the outbound menu entry, e.g. campaign:filing-reminder (not '{c.TemplateCode}')");
+            if (c.Kind == CampaignKinds.SmsThenVoice && c.TemplateCode.StartsWith("campaign:", StringComparison.Ordinal))
+                throw new FormatException($"templateCode of an sms_then_voice campaign is the SMS template (its calls run Campaigns:Dispatch:ReminderFlow), not the menu entry '{c.TemplateCode}'");
         });
         Check("windows", () => CallingWindows.Parse(c.Windows, c.TimeZone, calendar));
         Check("schedule", () => { if (c.Schedule is not null) CampaignSchedule.Parse(c.Schedule, deadlines); });

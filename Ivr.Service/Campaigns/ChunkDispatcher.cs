@@ -17,8 +17,21 @@ public sealed partial class ChunkDispatcher(
     public async Task<ChunkResult> RunAsync(long runId, int chunk, CancellationToken ct)
     {
         await using var lockConn = await db.OpenConnectionAsync(ct);
-        if (!await TryLockAsync(lockConn, runId, chunk, ct)) return new ChunkResult.Busy();
+        if (!await LockAsync(lockConn, "pg_try_advisory_lock", runId, chunk, ct)) return new ChunkResult.Busy();
+        try
+        {
+            return await RunLockedAsync(runId, chunk, ct);
+        }
+        finally
+        {
+            // A pooled connection keeps its session locks while idle in the pool: released here, or the next run of the
+            // chunk on another connection would find it busy.
+            await LockAsync(lockConn, "pg_advisory_unlock", runId, chunk, CancellationToken.None);
+        }
+    }
 
+    async Task<ChunkResult> RunLockedAsync(long runId, int chunk, CancellationToken ct)
+    {
         await ReconcileAsync(runId, chunk, ct);
         await voice.ReconcileAsync(runId, chunk, ct);
         CallingWindows? windows = null;
@@ -37,10 +50,12 @@ public sealed partial class ChunkDispatcher(
 
             var isVoice = c.Kind == CampaignKinds.Voice;
             await pacer.TakeAsync(c.Id, isVoice ? c.CallsPerSecond : c.SmsPerSecond, ct);
-            var target = await ReserveAsync(runId, chunk, clock.GetUtcNow(), isVoice ? VoiceCalls.Provider : sms.Provider, ct);
+            var target = await ReserveAsync(runId, chunk, clock.GetUtcNow(), c.Kind, ct);
             if (target == null) return await WhatNextAsync(runId, chunk, windows, ct);
-            if (isVoice)
+            if (target.Provider == VoiceCalls.Provider)
             {
+                // A target handed over from SMS: calls keep their own rate, apart from the SMS bucket.
+                if (!isVoice) await pacer.TakeAsync(c.Id, c.CallsPerSecond, ct, VoiceCalls.Provider);
                 await voice.CallAsync(new VoiceTarget(target.TargetId, target.AttemptId, target.OutId, target.Phone, target.Variables, target.AttemptCount), c, ct);
                 continue;
             }
@@ -50,13 +65,13 @@ public sealed partial class ChunkDispatcher(
             LogSent(logger, target.OutId, SmsHttp.Mask(target.Phone), result.Outcome, result.Code);
             if (result.Outcome == SmsOutcome.Throttled)
                 LogThrottled(logger, c.Id, await pacer.ThrottledAsync(c.Id), result.Code);
-            await RecordAsync(target, result, RetryPolicy.Parse(c.RetryPolicy), ct);
+            await RecordAsync(target, result, c.Kind, RetryPolicy.Parse(c.RetryPolicy), ct);
         }
     }
 
-    static async Task<bool> TryLockAsync(NpgsqlConnection conn, long runId, int chunk, CancellationToken ct)
+    static async Task<bool> LockAsync(NpgsqlConnection conn, string function, long runId, int chunk, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("select pg_try_advisory_lock($1::int, $2)", conn);
+        await using var cmd = new NpgsqlCommand($"select {function}($1::int, $2)", conn);
         // Two-int form: run ids stay far below 2^31 in practice; the class id keeps campaign locks apart from others.
         cmd.Parameters.AddWithValue((int)(0x5000_0000 + runId % 0x1000_0000));
         cmd.Parameters.AddWithValue(chunk);
@@ -80,15 +95,18 @@ public sealed partial class ChunkDispatcher(
         };
     }
 
-    sealed record Reserved(long TargetId, long AttemptId, string OutId, string Phone, string Variables, int AttemptCount);
+    sealed record Reserved(long TargetId, long AttemptId, string OutId, string Phone, string Variables, int AttemptCount, string Provider);
 
-    /// <summary>Moves the next due target to <c>sending</c> and writes its attempt, in one committed transaction.</summary>
-    async Task<Reserved?> ReserveAsync(long runId, int chunk, DateTimeOffset now, string provider, CancellationToken ct)
+    /// <summary>
+    /// Moves the next due target to <c>sending</c> and writes its attempt, in one committed transaction. The channel is the
+    /// campaign's, except in sms_then_voice, where a target handed over to voice (<see cref="SmsToVoice"/>) is called.
+    /// </summary>
+    async Task<Reserved?> ReserveAsync(long runId, int chunk, DateTimeOffset now, string kind, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         long targetId;
-        string phone, variables;
+        string phone, variables, provider;
         int attempts;
         await using (var cmd = new NpgsqlCommand("""
             update campaign_targets t set state = 'sending', attempt_count = t.attempt_count + 1
@@ -96,15 +114,18 @@ public sealed partial class ChunkDispatcher(
                   where run_id = $1 and chunk_no = $2 and state in ('pending', 'retry') and next_attempt_at <= $3
                   order by id limit 1 for update skip locked) next
             where t.id = next.id
-            returning t.id, t.phone, t.variables::text, t.attempt_count
+            returning t.id, t.phone, t.variables::text, t.attempt_count,
+                exists (select 1 from campaign_attempts a where a.target_id = t.id and a.provider = $4)
             """, conn, tx))
         {
             cmd.Parameters.AddWithValue(runId);
             cmd.Parameters.AddWithValue(chunk);
             cmd.Parameters.AddWithValue(now);
+            cmd.Parameters.AddWithValue(VoiceCalls.Provider);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             if (!await r.ReadAsync(ct)) return null;
             (targetId, phone, variables, attempts) = (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt32(3));
+            provider = kind == CampaignKinds.Voice || kind == CampaignKinds.SmsThenVoice && r.GetBoolean(4) ? VoiceCalls.Provider : sms.Provider;
         }
         await using var insert = new NpgsqlCommand("""
             insert into campaign_attempts (target_id, attempt_no, out_id, provider, state, started_at)
@@ -123,10 +144,10 @@ public sealed partial class ChunkDispatcher(
             (attemptId, outId) = (r.GetInt64(0), r.GetString(1));
         }
         await tx.CommitAsync(ct);
-        return new Reserved(targetId, attemptId, outId, phone, variables, attempts);
+        return new Reserved(targetId, attemptId, outId, phone, variables, attempts, provider);
     }
 
-    async Task RecordAsync(Reserved t, SmsSendResult result, RetryPolicy policy, CancellationToken ct)
+    async Task RecordAsync(Reserved t, SmsSendResult result, string kind, RetryPolicy policy, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var (attemptState, targetState, next, countDelta) = result.Outcome switch
@@ -155,7 +176,10 @@ public sealed partial class ChunkDispatcher(
             cmd.Parameters.AddWithValue(now);
             if (await cmd.ExecuteNonQueryAsync(CancellationToken.None) == 0) return;
         }
-        await SetTargetAsync(conn, tx, t.TargetId, TargetStates.Sending, targetState, next, countDelta);
+        if (targetState == TargetStates.Failed)
+            await SmsToVoice.FailOrHandOverAsync(conn, tx, kind, t.TargetId, TargetStates.Sending, $"sms {attemptState}: {result.Code}", now);
+        else
+            await SetTargetAsync(conn, tx, t.TargetId, TargetStates.Sending, targetState, next, countDelta);
         await tx.CommitAsync(CancellationToken.None);
         if (result.Outcome == SmsOutcome.Accepted)
             await receipts.ApplyEarlyReceiptAsync(t.AttemptId);
@@ -241,10 +265,13 @@ public sealed partial class ChunkDispatcher(
         await using var cmd = db.CreateCommand("""
             select min(next_attempt_at) filter (where state in ('pending', 'retry')),
                    count(*) filter (where state in ('sending', 'unknown'))
+                   + (select count(*) from campaign_attempts a join campaign_targets f on f.id = a.target_id
+                      where f.run_id = $1 and f.chunk_no = $2 and a.state in ('sending', 'unknown') and a.out_id like $3)
             from campaign_targets where run_id = $1 and chunk_no = $2
             """);
         cmd.Parameters.AddWithValue(runId);
         cmd.Parameters.AddWithValue(chunk);
+        cmd.Parameters.AddWithValue("%" + VoiceCalls.SmsInCallSuffix);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         var now = clock.GetUtcNow();

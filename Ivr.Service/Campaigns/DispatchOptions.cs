@@ -15,6 +15,15 @@ public sealed record DispatchOptions
     /// <summary>When a chunk is locked by another worker, look again this much later (in case that worker dies).</summary>
     public TimeSpan RecheckBusyChunkAfter { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The provider template of the SMS a taxpayer asks for by pressing 2 in a voice reminder (sms_then_voice campaigns
+    /// use their own templateCode); the target's variables are its parameters, as in an SMS campaign.
+    /// </summary>
+    public string ReminderSmsTemplate { get; init; } = "filing-reminder";
+
+    /// <summary>The outbound menu entry an sms_then_voice campaign calls into (its templateCode is the SMS template).</summary>
+    public string ReminderFlow { get; init; } = "campaign:filing-reminder";
+
     /// <summary>Targets per chunk job when the campaign does not say.</summary>
     public int DefaultChunkSize { get; init; } = 500;
 }

@@ -71,14 +71,14 @@ public sealed class ReceiptRecorder(NpgsqlDataSource db, TimeProvider clock, ICa
         var now = clock.GetUtcNow();
         long targetId, runId;
         int chunk, attempts;
-        string targetState, policyJson, campaignState;
+        string targetState, policyJson, campaignState, kind;
         await using (var cmd = new NpgsqlCommand("""
             update campaign_attempts a set state = $2, code = coalesce($3, a.code), finished_at = coalesce(a.finished_at, $4)
             from campaign_targets t, campaign_runs r, campaigns c
             where a.id = $1 and t.id = a.target_id and r.id = t.run_id and c.id = r.campaign_id
               and a.state in ('sending', 'unknown', 'accepted')
               and a.attempt_no = (select max(attempt_no) from campaign_attempts where target_id = t.id)
-            returning t.id, t.run_id, t.chunk_no, t.attempt_count, t.state, c.retry_policy::text, c.state
+            returning t.id, t.run_id, t.chunk_no, t.attempt_count, t.state, c.retry_policy::text, c.state, c.kind
             """, conn, tx))
         {
             cmd.Parameters.AddWithValue(attemptId);
@@ -87,8 +87,8 @@ public sealed class ReceiptRecorder(NpgsqlDataSource db, TimeProvider clock, ICa
             cmd.Parameters.AddWithValue(now);
             await using var r = await cmd.ExecuteReaderAsync();
             if (!await r.ReadAsync()) return null;
-            (targetId, runId, chunk, attempts, targetState, policyJson, campaignState) =
-                (r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6));
+            (targetId, runId, chunk, attempts, targetState, policyJson, campaignState, kind) =
+                (r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt32(3), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));
         }
         if (targetState is not (TargetStates.Sent or TargetStates.Unknown or TargetStates.Sending)) return null;
         if (success)
@@ -98,9 +98,13 @@ public sealed class ReceiptRecorder(NpgsqlDataSource db, TimeProvider clock, ICa
         }
         var next = campaignState == CampaignStates.Cancelled ? null
             : RetryPolicy.Parse(policyJson).NextAttempt(RetryPolicy.DeliveryFailed, attempts, now);
-        await ChunkDispatcher.SetTargetAsync(conn, tx, targetId, targetState, next is null ? TargetStates.Failed : TargetStates.Retry, next, 0);
+        if (next is null && campaignState != CampaignStates.Cancelled && kind == CampaignKinds.SmsThenVoice
+            && await SmsToVoice.HandOverAsync(conn, tx, targetId, targetState, $"sms delivery failed: {code}", now))
+            next = now;
+        else
+            await ChunkDispatcher.SetTargetAsync(conn, tx, targetId, targetState, next is null ? TargetStates.Failed : TargetStates.Retry, next, 0);
         if (next is not { } at) return null;
-        // The run may already have been closed as complete: a retry reopens it (a paused campaign stays paused).
+        // The run may already have been closed as complete: a retry or a hand-over to voice reopens it (a paused campaign stays paused).
         await using (var reopen = new NpgsqlCommand("""
             with run as (update campaign_runs set finished_at = null where id = $1 returning campaign_id)
             update campaigns c set state = 'running' from run where c.id = run.campaign_id and c.state in ('finished', 'scheduled')

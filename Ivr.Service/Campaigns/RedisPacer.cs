@@ -54,18 +54,21 @@ public sealed class RedisPacer(IConnectionMultiplexer redis, string keyPrefix = 
         """;
 
     /// <summary>Takes one token at <paramref name="perSecond"/>; returns how long to wait before asking again (zero = go).</summary>
-    public async Task<TimeSpan> TryTakeAsync(long campaignId, double perSecond)
+    public async Task<TimeSpan> TryTakeAsync(long campaignId, double perSecond, string channel = "")
     {
         var capacity = Math.Max(1, perSecond);
         var wait = (long)await redis.GetDatabase().ScriptEvaluateAsync(TakeScript,
-            [Key(campaignId, "bucket"), Key(campaignId, "blocked"), Key(campaignId, "backoff")], [perSecond, capacity]);
+            [Key(campaignId, channel + "bucket"), Key(campaignId, channel + "blocked"), Key(campaignId, channel + "backoff")], [perSecond, capacity]);
         return TimeSpan.FromMilliseconds(wait);
     }
 
-    /// <summary>Waits for a token; pacing is about real time towards the provider, so this waits on the wall clock.</summary>
-    public async Task TakeAsync(long campaignId, double perSecond, CancellationToken ct)
+    /// <summary>
+    /// Waits for a token; pacing is about real time towards the provider, so this waits on the wall clock. A campaign
+    /// with two channels (sms_then_voice) paces its calls in their own <paramref name="channel"/> bucket.
+    /// </summary>
+    public async Task TakeAsync(long campaignId, double perSecond, CancellationToken ct, string channel = "")
     {
-        for (var wait = await TryTakeAsync(campaignId, perSecond); wait > TimeSpan.Zero; wait = await TryTakeAsync(campaignId, perSecond))
+        for (var wait = await TryTakeAsync(campaignId, perSecond, channel); wait > TimeSpan.Zero; wait = await TryTakeAsync(campaignId, perSecond, channel))
             await Task.Delay(wait, ct);
     }
 

@@ -112,7 +112,7 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
         }
         var call = NewCall(ari, server, channel.Id, new MenuEngine(set), trace);
         LogCallStarted(_logger, channel.Id, Masked(channel.Caller.Number), entry, set.Revision);
-        await call.StartAsync(Started(caller, entry, null), ct);
+        await call.StartAsync(Started(caller, entry, null) with { Variables = dialled?.Variables }, ct);
     }
 
     MenuCall NewCall(AriClient ari, string server, string channel, MenuEngine engine, Records.CallTrace? trace = null)

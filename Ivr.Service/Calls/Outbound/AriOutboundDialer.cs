@@ -46,6 +46,9 @@ public sealed partial class AriOutboundDialer : IOutboundDialer, IOutboundChanne
             throw new ArgumentException($"call {request.CallId}: '{request.Phone}' is not a phone number (digits, optionally a leading +)", nameof(request));
         if (!request.MenuFlow.StartsWith("campaign:", StringComparison.Ordinal))
             throw new ArgumentException($"call {request.CallId}: menu flow '{request.MenuFlow}' is not a campaign entry such as campaign:filing-reminder", nameof(request));
+        foreach (var (name, value) in request.Variables)
+            if (OutboundCallArgs.Problem(name, value) is { } problem)
+                throw new ArgumentException($"call {request.CallId}: {problem}", nameof(request));
         if (!await _channels.WaitAsync(0, ct)) return new DialResult(DialOutcome.TrunkFull);
         try
         {
@@ -81,7 +84,7 @@ public sealed partial class AriOutboundDialer : IOutboundDialer, IOutboundChanne
         try
         {
             await _ari.Channels.OriginateWithIdAsync(tracker.ChannelId, endpoint, app: _application,
-                appArgs: new OutboundCallArgs(request.MenuFlow, request.CallId, request.Phone).ToAppArgs(), callerId: _options.CallerId,
+                appArgs: new OutboundCallArgs(request.MenuFlow, request.CallId, request.Phone) { Variables = request.Variables }.ToAppArgs(), callerId: _options.CallerId,
                 timeout: Math.Max(1, (int)Math.Ceiling(request.RingTimeout.TotalSeconds)), otherChannelId: tracker.OtherChannelId, cancellationToken: ct);
         }
         catch (AriException e)
