@@ -47,7 +47,6 @@ public class RecordedCallsFixture : IAsyncLifetime
             SilentWav.Write(Path.Combine(_sounds.FullName, folder, "welcome.wav"), TimeSpan.FromMilliseconds(300));
             SilentWav.Write(Path.Combine(_sounds.FullName, folder, "main-menu.wav"), TimeSpan.FromSeconds(2));
             SilentWav.Write(Path.Combine(_sounds.FullName, folder, "reminder-intro.wav"), TimeSpan.FromMilliseconds(500));
-            SilentWav.Write(Path.Combine(_sounds.FullName, folder, "reminder-options.wav"), TimeSpan.FromSeconds(1));
         }
         Sim = await AsteriskSimulator.StartAsync(Simulator(new SimulatorOptions
         {
