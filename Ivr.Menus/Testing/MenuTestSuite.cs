@@ -26,9 +26,12 @@ public static class MenuTestSuite
     }
 
     /// <summary>Transitions (and retries of nodes that ask) none of <paramref name="outcomes"/> took, as "file:line: from --label--> to".</summary>
-    public static IReadOnlyList<string> NotTaken(MenuSet set, IEnumerable<TestOutcome> outcomes)
+    public static IReadOnlyList<string> NotTaken(MenuSet set, IEnumerable<TestOutcome> outcomes) =>
+        [.. NotTakenEdges(set, outcomes).Select(x => $"{x.Node.At}: {x.Edge}")];
+
+    public static IEnumerable<(MenuNode Node, TakenEdge Edge)> NotTakenEdges(MenuSet set, IEnumerable<TestOutcome> outcomes)
     {
         var taken = outcomes.SelectMany(o => o.Taken).ToHashSet();
-        return [.. TakenEdge.All(set).Where(x => !taken.Contains(x.Edge)).Select(x => $"{x.Node.At}: {x.Edge}")];
+        return TakenEdge.All(set).Where(x => !taken.Contains(x.Edge));
     }
 }

@@ -17,9 +17,10 @@ public sealed record TakenEdge(string From, string Label, string To)
     /// <summary>
     /// Which edge of <paramref name="from"/> led to <paramref name="to"/>. Several edges may share a target (the seat key and
     /// running out of tries both reach the seats; two results of an action may say the same): the event that caused the
-    /// move tells them apart. Null when no edge leads there (the back key returns to the previous menu outside the graph).
+    /// move, or the <paramref name="keys"/> of the step, tell them apart. Null when no edge leads there (the back key returns
+    /// to the previous menu outside the graph).
     /// </summary>
-    public static string? LabelOf(MenuNode? from, string to, CallEvent cause)
+    public static string? LabelOf(MenuNode? from, string to, CallEvent cause, string keys)
     {
         var labels = from?.Edges.Where(e => e.Target.Id == to).Select(e => e.Label).Distinct().ToList() ?? [];
         if (labels.Count <= 1) return labels.FirstOrDefault();
@@ -27,7 +28,9 @@ public sealed record TakenEdge(string From, string Label, string To)
         {
             CallEvent.Digit d when labels.Contains(d.Key.ToString()) => d.Key.ToString(),
             CallEvent.ActionCompleted a => labels.Contains(a.Code) ? a.Code : "else",
+            CallEvent.TimerFired when labels.Contains("fail") => "fail",
             CallEvent.Speech when labels.FirstOrDefault(l => l != "fail") is { } option => option,
+            _ when labels.FirstOrDefault(l => l.Length == 1 && keys.Contains(l, StringComparison.Ordinal)) is { } key => key,
             _ when labels.Contains("fail") => "fail",
             _ => labels[0],
         };

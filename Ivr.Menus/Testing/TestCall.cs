@@ -72,25 +72,21 @@ sealed class TestCall
     public string Heard() => _pending.Count == 0 ? "nothing more" : string.Join(", ", _pending.Select(o => o.Kind == "sound" ? o.Text : $"{o.Kind} {o.Text}"));
 
     /// <summary>
-    /// Records what <paramref name="step"/> went through. Keys typed ahead during a prompt are used by the menus after it,
-    /// so each move out of a menu is caused by the next of <paramref name="keys"/>; any other first move by the event.
+    /// Records what <paramref name="step"/> went through. Only its first move is caused by the event; <paramref name="keys"/>
+    /// (pressed now or typed ahead during a prompt) tell which key later menus of the same step were left by.
     /// </summary>
     void Observe(Step step, string? from, CallEvent cause, string keys)
     {
         State = step.State;
-        var typed = new Queue<char>(keys);
         foreach (var node in step.Entered)
         {
             Nodes.Add(node);
             if (from is not null)
             {
-                var fromNode = _engine.Set.Nodes.GetValueOrDefault(from);
-                if (fromNode is ChoiceNode && typed.TryDequeue(out var key)) cause = new CallEvent.Digit(key, TimeSpan.Zero);
                 Transitions.Add((from, node));
-                if (TakenEdge.LabelOf(fromNode, node, cause) is { } label) Taken.Add(new TakenEdge(from, label, node));
+                if (TakenEdge.LabelOf(_engine.Set.Nodes.GetValueOrDefault(from), node, cause, keys) is { } label) Taken.Add(new TakenEdge(from, label, node));
             }
-            // Only the first move of a step is caused by the event; the rest follow from the nodes themselves.
-            cause = new CallEvent.HungUp();
+            cause = new CallEvent.PromptFinished("");
             from = node;
         }
         foreach (var c in step.Commands)

@@ -28,6 +28,7 @@ public sealed partial class ScenarioCall : IAsyncDisposable
 
     readonly ScenarioRig _rig;
     readonly Dictionary<string, string> _recordings = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> _logged = new(StringComparer.Ordinal);
     string _language;
 
     ScenarioCall(ScenarioRig rig, TestOutcome scenario, MenuCallSetup setup, FakeTimeProvider clock, string prefix)
@@ -208,9 +209,13 @@ public sealed partial class ScenarioCall : IAsyncDisposable
     /// What the service tells in its log about engine commands it has no back end for in this rig (seats, SMS of a node,
     /// callbacks): the command was given, for this call.
     /// </summary>
-    Task LoggedAsync(string what) =>
-        UntilAsync(() => Task.FromResult(Log.Lines.Any(l => l.Contains($"call {Call.IvrChannelId}: {what}", StringComparison.Ordinal))),
-            () => $"the service never logged '{what}' for the call");
+    Task LoggedAsync(string what)
+    {
+        var line = $"call {Call.IvrChannelId}: {what}";
+        var times = _logged[line] = _logged.GetValueOrDefault(line) + 1;
+        return UntilAsync(() => Task.FromResult(Log.Lines.Count(l => l.Contains(line, StringComparison.Ordinal)) >= times),
+            () => $"the service did not log '{what}' for the call {times} time(s)");
+    }
 
     public async Task<RecordedRequest> RequestAsync(Func<RecordedRequest, bool> match, string what)
     {

@@ -36,11 +36,15 @@ public static class Scenarios
         : !test.Entry.All(char.IsAsciiDigit) ? $"{test.At}: entry '{test.Entry}' is not a dialled number"
         : null;
 
-    /// <summary>The scenarios the real service plays, for a Theory (one case per scenario, named after it).</summary>
-    public static TheoryData<string> Playable()
+    /// <summary>
+    /// The scenarios of <paramref name="files"/> (all files when none) the real service plays, for a Theory: one case per
+    /// scenario, named after it.
+    /// </summary>
+    public static TheoryData<string> Playable(params string[] files)
     {
         var data = new TheoryData<string>();
-        foreach (var o in All.Where(o => NotPlayable(o.Test) is null)) data.Add(o.Test.Name);
+        foreach (var o in All.Where(o => NotPlayable(o.Test) is null && (files.Length == 0 || files.Contains(Path.GetFileName(o.Test.At.File)))))
+            data.Add(o.Test.Name);
         return data;
     }
 
