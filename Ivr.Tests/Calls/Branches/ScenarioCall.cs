@@ -169,11 +169,18 @@ public sealed partial class ScenarioCall : IAsyncDisposable
     /// <summary>Waits until the call waits where the engine run waited (so the timer is the right one), then lets it run out.</summary>
     async Task SilenceAsync(CallState expected)
     {
+        var kept = await WaitingAsync(expected);
+        Clock.Advance(kept.Timers[kept.State.Timer!] - Clock.GetUtcNow());
+    }
+
+    /// <summary>Waits until the call waits for the caller where <paramref name="expected"/> (the engine run) did, its prompt over and a timer running.</summary>
+    public async Task<Kept> WaitingAsync(CallState expected)
+    {
         Kept? kept = null;
         await UntilAsync(async () => (kept = await StateAsync()) is { State: var s }
                 && s.Node == expected.Node && s.Tries == expected.Tries && s.Waiting == expected.Waiting && s.Playback is null && s.Timer is not null,
             () => $"the call never waited at '{expected.Node}' (try {expected.Tries + 1}) with a timer; it is at '{kept?.State.Node}' waiting for {kept?.State.Waiting}");
-        Clock.Advance(kept!.Timers[kept.State.Timer!] - Clock.GetUtcNow());
+        return kept!;
     }
 
     async Task AnswerAsync(TestStep.Action a)
