@@ -9,6 +9,7 @@ public static class Program
     {
         // The calls load runner is a purpose-made harness (simulator as load), not a BenchmarkDotNet class.
         if (args is ["calls", .. var calls]) return await Calls.CallsBenchmark.RunAsync(calls);
+        if (args is ["campaign-dispatch", .. var dispatch]) return await Campaigns.DispatchBenchmark.RunAsync(dispatch);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

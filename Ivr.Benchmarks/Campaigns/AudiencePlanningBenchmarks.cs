@@ -17,8 +17,7 @@ namespace Ivr.Benchmarks.Campaigns;
 public class AudiencePlanningBenchmarks
 {
     const int Rows = 1_000_000;
-    string server = "";
-    string database = "";
+    ThrowawayDatabase database = null!;
     string csv = "";
     NpgsqlDataSource db = null!;
     long campaignId;
@@ -37,17 +36,9 @@ public class AudiencePlanningBenchmarks
 
     async Task SetupAsync()
     {
-        server = Environment.GetEnvironmentVariable("IVR_POSTGRES")
-            ?? throw new InvalidOperationException("set IVR_POSTGRES (bash scripts/servers.sh start prints it)");
-        var name = "ivr_bench_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"create database {name}", admin).ExecuteNonQueryAsync();
-        }
-        database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        await MigrationRunner.MigrateAsync(database);
-        db = NpgsqlDataSource.Create(database);
+        database = await ThrowawayDatabase.CreateAsync(ThrowawayDatabase.ServerFromEnvironment(), "audience");
+        await MigrationRunner.MigrateAsync(database.ConnectionString);
+        db = NpgsqlDataSource.Create(database.ConnectionString);
         campaignId = (long)(await db.CreateCommand(
             "insert into campaigns (name, kind, template_code) values ('bench', 'sms', 'SMS_1') returning id").ExecuteScalarAsync())!;
         runId = (long)(await db.CreateCommand($"insert into campaign_runs (campaign_id, planned_at) values ({campaignId}, now()) returning id").ExecuteScalarAsync())!;
@@ -78,9 +69,6 @@ public class AudiencePlanningBenchmarks
     public async Task CleanupAsync()
     {
         await db.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await new NpgsqlCommand($"drop database if exists {new NpgsqlConnectionStringBuilder(database).Database} with (force)", admin).ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 }

@@ -7,7 +7,6 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Npgsql;
 
 namespace Ivr.Benchmarks.Campaigns;
 
@@ -29,9 +28,7 @@ public class HangfirePickupBenchmarks
 
     static readonly ConcurrentDictionary<Guid, TaskCompletionSource> Started = new();
 
-    string server = "";
-    string database = "";
-    string name = "";
+    ThrowawayDatabase database = null!;
     PostgreSqlStorage storage = null!;
     BackgroundJobServer worker = null!;
     BackgroundJobClient client = null!;
@@ -42,15 +39,7 @@ public class HangfirePickupBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        server = Environment.GetEnvironmentVariable("IVR_POSTGRES")
-            ?? throw new InvalidOperationException("set IVR_POSTGRES (bash scripts/servers.sh start prints it)");
-        name = "ivr_bench_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"create database {name}", admin).ExecuteNonQueryAsync();
-        }
-        database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        database = await ThrowawayDatabase.CreateAsync(ThrowawayDatabase.ServerFromEnvironment(), "pickup");
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = "hangfire",
@@ -58,7 +47,7 @@ public class HangfirePickupBenchmarks
             EnableLongPolling = Queue == "long polling",
             UseSlidingInvisibilityTimeout = true,
         };
-        storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database, options), options);
+        storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         worker = new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 4 }, storage);
         client = new BackgroundJobClient(storage);
         await PickUpAsync();
@@ -85,9 +74,6 @@ public class HangfirePickupBenchmarks
     public async Task CleanupAsync()
     {
         worker.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await new NpgsqlCommand($"drop database if exists {name} with (force)", admin).ExecuteNonQueryAsync();
+        await database.DisposeAsync();
     }
 }

@@ -16,6 +16,7 @@ public static class DigitValidators
         ["check-code-6"] = (d, _) => FixedDigits(d, 6, "last 6 digits of the check code"),
         ["credit-code"] = (d, _) => CreditCode.Check(d),
         ["id-card"] = IdCard.Check,
+        ["taxpayer-id"] = TaxpayerIdKeys.Check,
         ["mobile"] = (d, _) => Mobile.Check(d),
     };
 

@@ -5,12 +5,13 @@ namespace Ivr.Service.Calendar;
 /// <summary>
 /// The Chinese working-day calendar: Monday–Friday, minus the statutory holidays, plus the make-up working days
 /// (调休) of the State Council's yearly notice. Years without data are refused rather than guessed, so a campaign
-/// never calls on a holiday nobody loaded.
+/// never calls on a holiday nobody loaded; answers a caller needs now take <see cref="WeekendsOnlyWhereMissing"/>.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
     readonly Dictionary<DateOnly, HolidayDay> listed;
     readonly HashSet<int> years;
+    readonly bool weekendsOnlyWhereMissing;
 
     public WorkingDayCalendar(IEnumerable<HolidayYear> data)
     {
@@ -22,6 +23,19 @@ public sealed class WorkingDayCalendar
             foreach (var day in year.Days) listed[day.Date] = day;
         }
     }
+
+    WorkingDayCalendar(Dictionary<DateOnly, HolidayDay> listed, HashSet<int> years) =>
+        (this.listed, this.years, weekendsOnlyWhereMissing) = (listed, years, true);
+
+    /// <summary>
+    /// This calendar, except that a year without data has no holidays and no make-up days (Monday–Friday work) instead
+    /// of being refused: for what a caller must hear now — a deadline by the §109 rule, seat hours, a ticket's due date —
+    /// while <see cref="CalendarCoverage"/> warns that the year's notice is missing. Campaigns keep the strict calendar.
+    /// </summary>
+    public WorkingDayCalendar WeekendsOnlyWhereMissing() => weekendsOnlyWhereMissing ? this : new(listed, years);
+
+    /// <summary>Whether the notice of <paramref name="year"/> is loaded.</summary>
+    public bool Covers(int year) => years.Contains(year);
 
     /// <summary>The calendar shipped with the service (Calendar/Data/holidays-YYYY.json), plus any holiday-YYYY.json in <paramref name="extraDirectory"/>.</summary>
     public static WorkingDayCalendar Load(string? extraDirectory = null)
@@ -50,7 +64,7 @@ public sealed class WorkingDayCalendar
     /// <summary>Whether offices work on this date.</summary>
     public bool IsWorkingDay(DateOnly date)
     {
-        if (!years.Contains(date.Year))
+        if (!years.Contains(date.Year) && !weekendsOnlyWhereMissing)
             throw new CalendarNotCoveredException(date.Year, years);
         if (listed.TryGetValue(date, out var day)) return !day.IsOffDay;
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);

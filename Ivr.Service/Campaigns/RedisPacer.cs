@@ -5,39 +5,51 @@ namespace Ivr.Service.Campaigns;
 /// <summary>
 /// A token bucket per campaign in Redis, shared by every service instance, so the campaign's rate holds however
 /// many dispatchers run. Time is Redis's own clock (TIME) so instances with skewed clocks still agree. A provider's
-/// throttling answer closes the bucket for all instances for a growing back-off.
+/// throttling answer closes the bucket for all instances for a short pause and halves the bucket's rate, which then
+/// grows back: a campaign paced above the provider's quota settles near the quota instead of stopping for long pauses.
 /// </summary>
 public sealed class RedisPacer(IConnectionMultiplexer redis, string keyPrefix = "ivr:")
 {
     // KEYS: bucket, blocked-until, backoff-count. ARGV: rate per second, capacity. Returns ms to wait (0 = token taken).
+    // The bucket's own rate starts at the campaign's; a throttling answer halves it, and it grows back 10% a second
+    // of sending (at most a second counts per call, so a pause does not restore it at once).
     const string TakeScript = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
         if blocked > now then return blocked - now end
-        local rate = tonumber(ARGV[1])
-        local cap = tonumber(ARGV[2])
-        local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-        local tokens = tonumber(b[1]) or cap
+        local b = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'rate')
         local ts = tonumber(b[2]) or now
-        tokens = math.min(cap, tokens + math.max(0, now - ts) * rate / 1000)
+        local elapsed = math.max(0, now - ts)
+        local rate = math.min(tonumber(ARGV[1]), (tonumber(b[3]) or tonumber(ARGV[1])) * (1 + 0.1 * math.min(elapsed, 1000) / 1000))
+        local cap = math.max(1, math.min(tonumber(ARGV[2]), rate))
+        local tokens = math.min(cap, (tonumber(b[1]) or cap) + elapsed * rate / 1000)
         local wait = 0
         if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) * 1000 / rate) end
-        redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', now)
+        redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', now, 'rate', tostring(rate))
         redis.call('PEXPIRE', KEYS[1], 600000)
         return wait
         """;
 
-    // KEYS: blocked-until, backoff-count. ARGV: base ms, max ms. Doubles the pause on each throttle within a minute.
+    // KEYS: blocked-until, backoff-count, bucket. ARGV: base ms, max ms. Returns the pause in ms.
+    // Answers to requests already in flight when the pause began are the same refusal: they neither lengthen the
+    // pause nor cut the rate again. Above 1/s a refusal halves the rate and pauses briefly; at 1/s or before any
+    // send the provider refuses even a trickle (an outage, a spent quota), so each refusal within a minute doubles the pause.
     const string ThrottleScript = """
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        local n = redis.call('INCR', KEYS[2])
-        redis.call('PEXPIRE', KEYS[2], 60000)
-        local pause = math.min(tonumber(ARGV[2]), tonumber(ARGV[1]) * 2 ^ (n - 1))
-        local untilMs = math.floor(now + pause)
         local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-        if untilMs > current then redis.call('SET', KEYS[1], untilMs, 'PX', math.ceil(pause)) end
+        if current > now then return current - now end
+        local rate = tonumber(redis.call('HGET', KEYS[3], 'rate'))
+        local pause = tonumber(ARGV[1])
+        if rate and rate > 1 then
+            redis.call('HSET', KEYS[3], 'rate', tostring(rate / 2), 'tokens', '0')
+        else
+            local n = redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], 60000)
+            pause = math.min(tonumber(ARGV[2]), pause * 2 ^ (n - 1))
+        end
+        redis.call('SET', KEYS[1], math.floor(now + pause), 'PX', math.ceil(pause))
         return math.ceil(pause)
         """;
 
@@ -57,11 +69,14 @@ public sealed class RedisPacer(IConnectionMultiplexer redis, string keyPrefix = 
             await Task.Delay(wait, ct);
     }
 
-    /// <summary>Records a throttling answer: every instance pauses this campaign, longer each time within a minute.</summary>
+    /// <summary>
+    /// Records a throttling answer: every instance pauses this campaign briefly and then sends at half the rate it had,
+    /// growing back towards the campaign's rate; refused even at 1/s, the pause doubles up to 30 s.
+    /// </summary>
     public async Task<TimeSpan> ThrottledAsync(long campaignId)
     {
         var pause = (long)await redis.GetDatabase().ScriptEvaluateAsync(ThrottleScript,
-            [Key(campaignId, "blocked"), Key(campaignId, "backoff")], [500, 30000]);
+            [Key(campaignId, "blocked"), Key(campaignId, "backoff"), Key(campaignId, "bucket")], [500, 30000]);
         return TimeSpan.FromMilliseconds(pause);
     }
 

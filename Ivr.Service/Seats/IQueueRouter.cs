@@ -19,6 +19,13 @@ public interface IQueueRouter
     Task<bool> EnterAsync(AriClient ari, QueueRequest request, Func<bool, Task> finished, CancellationToken ct);
 
     /// <summary>
+    /// Goes on with a caller taken over from an instance that is gone (its menu call waits for a seat): the caller keeps
+    /// its place in line (queue, skill and priority are the board's, not the request's). False when the board has no
+    /// such caller waiting; otherwise <paramref name="finished"/> is called as for <see cref="EnterAsync"/>.
+    /// </summary>
+    Task<bool> ResumeAsync(AriClient ari, QueueRequest request, Func<bool, Task> finished, CancellationToken ct);
+
+    /// <summary>
     /// Registers a callback to <paramref name="number"/> for the call on <paramref name="channelId"/>, in its old place in line
     /// when it left the queue for it; false (logged) when the queue or number is refused. A second registration is a no-op.
     /// </summary>

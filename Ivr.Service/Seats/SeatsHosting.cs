@@ -35,6 +35,7 @@ public static class SeatsHosting
         var options = new RouterOptions(config["Seats:Instance"] ?? $"{Environment.MachineName}-{Environment.ProcessId}", ari.Application)
         {
             CallbackTarget = config["Seats:CallbackTarget"] ?? "Local/{number}@outbound",
+            Lease = TimeSpan.FromSeconds(config.GetValue("Seats:LeaseSeconds", 10.0)),
         };
         services.AddTransient<CallbackJob>();
         services.AddSingleton(sp => new QueueRouter(sp.GetRequiredService<SeatBoard>(), sp.GetRequiredService<IConnectionMultiplexer>(), seats,
@@ -50,6 +51,7 @@ public static class SeatsHosting
     public static WebApplication MapSeats(this WebApplication app)
     {
         if (app.Services.GetService<SeatBoard>() is null) return app;
+        app.MapGroup("/admin").RequireAuthorization(Ivr.Service.Admin.AdminAuthentication.ReadPolicy).MapSeatsReadApi();
         app.MapGroup("/admin").RequireAuthorization(Ivr.Service.Admin.AdminAuthentication.Policy).MapSeatsApi();
         return app;
     }

@@ -1,12 +1,16 @@
 using Ivr.Service.Calendar;
+using Ivr.Service.Calls.Menu;
 using Ivr.Service.Campaigns;
 using Ivr.Service.Data;
 using Ivr.Service.SelfService.Complaints;
 using Ivr.Service.SelfService.Filing;
 using Ivr.Service.SelfService.Hours;
+using Ivr.Service.SelfService.Messages;
 using Ivr.Service.SelfService.Reminders;
 using Ivr.Service.SelfService.Survey;
+using Ivr.Service.Sms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
 
 namespace Ivr.Service.SelfService;
 
@@ -19,12 +23,11 @@ public static class TaxpayerActionsHosting
 {
     public static IServiceCollection AddTaxpayerActions(this IServiceCollection services, IConfiguration config)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => WorkingDayCalendar.Load(config["Campaigns:CalendarDirectory"]));
+        services.AddWorkingDayCalendar(config);
         services.TryAddSingleton(sp => FilingDeadlines.Load(sp.GetRequiredService<WorkingDayCalendar>()));
-        services.TryAddSingleton<TaxDeadlines>();
-        services.TryAddSingleton(sp => OpenCalendars.Create(config.GetSection("SelfService"), sp.GetRequiredService<WorkingDayCalendar>(),
-            sp.GetRequiredService<ILogger<OpenCalendars>>()));
+        // Callers are answered for a year without holiday data too (CalendarCoverage warns); campaigns keep the strict calendar.
+        services.TryAddSingleton(sp => new TaxDeadlines(FilingDeadlines.Load(Answering(sp))));
+        services.TryAddSingleton(sp => OpenCalendars.Create(config.GetSection("SelfService"), Answering(sp), sp.GetRequiredService<ILogger<OpenCalendars>>()));
         services.AddSingleton<IMenuAction, FilingDeadlineAction>();
 
         if (CampaignServices.PostgresOf(config) is not { } postgres || CampaignServices.RedisOf(config) is not { } redis) return services;
@@ -34,14 +37,19 @@ public static class TaxpayerActionsHosting
         services.TryAddSingleton<TaxpayerDirectory>();
         services.TryAddSingleton<SmsConsents>();
         services.TryAddSingleton<ComplaintTickets>();
-        services.TryAddSingleton<CallSms>();
+        services.TryAddSingleton(sp => new CallSms(sp.GetRequiredService<ISmsSender>(), sp.GetRequiredService<SmsConsents>(),
+            sp.GetRequiredService<IConnectionMultiplexer>(), config["Calls:Prefix"] ?? "ivr:", sp.GetRequiredService<ILogger<CallSms>>()));
+        services.TryAddSingleton<IMenuSms>(sp => sp.GetRequiredService<CallSms>());
         services.AddSingleton<IMenuAction, FilingStatusAction>();
         services.AddSingleton<IMenuAction, SubscribeAction>();
         services.AddSingleton<IMenuAction, UnsubscribeAction>();
-        services.AddSingleton<IMenuAction, ComplaintCreateAction>();
+        services.AddSingleton<IMenuAction>(sp => new ComplaintCreateAction(sp.GetRequiredService<ComplaintTickets>(), Answering(sp),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMenuAction, SurveyRecordAction>();
         return services;
     }
+
+    static WorkingDayCalendar Answering(IServiceProvider sp) => sp.GetRequiredService<WorkingDayCalendar>().WeekendsOnlyWhereMissing();
 
     sealed class MigrateAtStart(string postgres) : IHostedService
     {

@@ -67,9 +67,11 @@ public sealed class MenuCallRig : IAsyncDisposable
 
     /// <summary>
     /// A MenuCalls service for application <paramref name="app"/>, started and connected. <paramref name="redis"/> false runs
-    /// it without call state; <paramref name="settings"/> adds or overrides configuration (e.g. Ari:Mode, Ari:Listen).
+    /// it without call state; <paramref name="settings"/> adds or overrides configuration (e.g. Ari:Mode, Ari:Listen);
+    /// <paramref name="actions"/> answers the menus' actions (default: all unavailable) and <paramref name="records"/> keeps call records.
     /// </summary>
-    public async Task<MenuCalls> StartServiceAsync(string app = "ivr", bool redis = true, IDictionary<string, string?>? settings = null)
+    public async Task<MenuCalls> StartServiceAsync(string app = "ivr", bool redis = true, IDictionary<string, string?>? settings = null,
+        IActionInvoker? actions = null, Ivr.Service.Calls.Records.ICallRecorder? records = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -82,8 +84,8 @@ public sealed class MenuCallRig : IAsyncDisposable
         var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var setup = MenuCallSetup.TryLoad(config, Servers.RepoRoot(), out var errors)
             ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));
-        var service = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
-            Loggers);
+        var service = new MenuCalls(config, setup, actions ?? new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
+            Loggers, records: records);
         _services.Add(service);
         await service.StartAsync(CancellationToken.None);
         await service.Connected.WaitAsync(Wait);

@@ -55,6 +55,31 @@ public sealed class CallbackTests(RedisServer redis) : IClassFixture<RedisServer
     }
 
     [Fact]
+    public async Task Taxpayer_first_callback_calls_the_taxpayer_who_hears_music_until_the_seat_answers_then_bridges_them()
+    {
+        await using var rig = await SeatRig.StartAsync(NewSpace(), yaml: SeatRig.GeneralWith("callback-order: taxpayer-first"));
+        var seat = await rig.SeatAsync("2001", new SeatBehavior { AnswerAfter = TimeSpan.FromMilliseconds(600) });
+        var taxpayer = rig.Sim.AddSeat("13800000007", new SeatBehavior { AnswerAfter = TimeSpan.FromMilliseconds(200) });
+
+        Assert.True(await rig.Router.RegisterCallbackAsync("general", "13800000007", "no-channel"));
+
+        await taxpayer.WaitForAnswerAsync(Wait);
+        await taxpayer.Ear.WaitForAsync("moh:default", Wait);
+        await seat.WaitForAnswerAsync(Wait);
+        await taxpayer.Ear.WaitForAsync(h => h.Source.StartsWith("bridge:cbcall-", StringComparison.Ordinal), Wait);
+        var originates = rig.Sim.Requests.Where(r => r.Method == "POST" && r.PathAndQuery.Contains("endpoint=PJSIP")).Select(r => r.PathAndQuery).ToList();
+        Assert.Equal(2, originates.Count);
+        Assert.Contains("endpoint=PJSIP%2F13800000007", originates[0]);
+        Assert.Contains("endpoint=PJSIP%2F2001", originates[1]);
+        var id = (string)(await rig.Redis.GetDatabase().StringGetAsync($"{rig.Board.Prefix}cbfor:one/no-channel"))!;
+        await CallbackStateAsync(rig, id, "talking");
+
+        await seat.HangUpAsync();
+        await CallbackStateAsync(rig, id, "done");
+        Assert.Equal(1, (await rig.Board.SeatsAsync()).Single(s => s.Id == "2001").CallsToday);
+    }
+
+    [Fact]
     public async Task Busy_taxpayer_is_called_again_by_policy_and_given_up_after_the_last_attempt()
     {
         await using var rig = await SeatRig.StartAsync(NewSpace(), callbackAttempts: 2);
@@ -64,18 +89,26 @@ public sealed class CallbackTests(RedisServer redis) : IClassFixture<RedisServer
         Assert.True(await rig.Router.RegisterCallbackAsync("general", "13900000000", "no-channel"));
         Assert.True(await rig.Router.RegisterCallbackAsync("general", "13900000000", "no-channel"));   // the same call asks twice: one callback
 
-        var line = new CallbackLine(rig.Redis, rig.Board);
         var id = (string)(await rig.Redis.GetDatabase().StringGetAsync($"{rig.Board.Prefix}cbfor:one/no-channel"))!;
-        var until = DateTime.UtcNow + Wait;
-        while ((await line.GetAsync(id))!.State != "failed")
-        {
-            Assert.True(DateTime.UtcNow < until, $"callback stayed {(await line.GetAsync(id))!.State}");
-            await Task.Delay(50);
-        }
+        await CallbackStateAsync(rig, id, "failed");
         Assert.Equal(2, rig.Sim.Requests.Count(r => r.Method == "POST" && r.PathAndQuery.Contains("endpoint=PJSIP%2F13900000000")));
         Assert.Equal(2, rig.Sim.Requests.Count(r => r.Method == "POST" && r.PathAndQuery.Contains("callback-seat")));
         await rig.SeatStateAsync("2001", s => s.State == Ivr.Service.Seats.Store.SeatState.Available);
         Assert.Equal(0, (await rig.Board.QueueAsync("general")).Waiting);
+    }
+
+    /// <summary>Polls the callback's record until it is in <paramref name="state"/>.</summary>
+    internal static async Task<CallbackRecord> CallbackStateAsync(SeatRig rig, string id, string state)
+    {
+        var line = new CallbackLine(rig.Redis, rig.Board);
+        var until = DateTime.UtcNow + Wait;
+        while (true)
+        {
+            var record = (await line.GetAsync(id))!;
+            if (record.State == state) return record;
+            Assert.True(DateTime.UtcNow < until, $"callback stayed {record.State}");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

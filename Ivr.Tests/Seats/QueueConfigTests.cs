@@ -59,7 +59,10 @@ public sealed class QueueConfigTests
 
     [Theory]
     [InlineData("queues:\n  a:\n    ring-timout: 5s\n", "test.yaml:3:5", "unknown key 'ring-timout'", "did you mean 'ring-timeout'?")]
-    [InlineData("queues:\n  a:\n    strategy: ring-all\n", "test.yaml:3:15", "strategy 'ring-all' is not supported", "longest-idle")]
+    [InlineData("queues:\n  a:\n    strategy: ring-al\n", "test.yaml:3:15", "strategy 'ring-al' is unknown", "did you mean 'ring-all'?")]
+    [InlineData("queues:\n  a:\n    callback-order: taxpayer\n", "test.yaml:3:21", "callback-order 'taxpayer' is unknown", "expected one of: seat-first, taxpayer-first")]
+    [InlineData("queues:\n  a:\n    callback-offer: {outside-hours: true}\n", "test.yaml:3:21", "callback-offer needs 'above'", "above: 5m")]
+    [InlineData("queues:\n  a:\n    callback-offer: {above: 3m, promt: x}\n", "test.yaml:3:33", "unknown key 'promt'", "did you mean 'prompt'?")]
     [InlineData("queues:\n  a:\n    overflow: b\n  b:\n    overflow: a\n", "test.yaml:3:15", "overflow goes round in a circle", "end the chain")]
     [InlineData("queues:\n  a:\n    overflow: genral\n  general: {}\n", "test.yaml:3:15", "overflow queue 'genral' is not defined", "did you mean 'general'?")]
     [InlineData("queues:\n  a:\n    hours: office\n", "test.yaml:3:12", "calendar 'office' is not defined", "nothing of that kind")]
@@ -97,6 +100,22 @@ public sealed class QueueConfigTests
         var w = Assert.Single(warnings);
         Assert.Contains("prompt 'nowhere'", w.Message);
         Assert.Equal("test.yaml:3:38", w.At.ToString());
+    }
+
+    [Fact]
+    public void Ring_all_taxpayer_first_and_the_callback_offer_are_read_back()
+    {
+        var q = Load("""
+            queues:
+              a:
+                strategy: ring-all
+                callback-order: taxpayer-first
+                callback-offer: {above: 90s, outside-hours: true, prompt: o, number-prompt: n, done-prompt: d}
+            """).Queues["a"];
+
+        Assert.Equal((SeatStrategy.RingAll, CallbackOrder.TaxpayerFirst), (q.Strategy, q.CallbackOrder));
+        Assert.Equal(new CallbackOfferSettings(TimeSpan.FromSeconds(90), true, "o", "n", "d"), q.CallbackOffer);
+        Assert.Equal((SeatStrategy.LongestIdle, CallbackOrder.SeatFirst, null), (Load("queues:\n  b: {}\n").Queues["b"] is var b ? (b.Strategy, b.CallbackOrder, b.CallbackOffer) : default));
     }
 
     static SeatsConfig Load(string yaml) => QueueConfigLoader.Parse("test.yaml", yaml, None, null, out _);

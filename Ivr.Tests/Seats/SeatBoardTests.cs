@@ -41,6 +41,32 @@ public sealed class SeatBoardTests(RedisServer redis) : IClassFixture<RedisServe
     }
 
     [Fact]
+    public async Task Callers_of_a_router_that_is_gone_are_passed_over_and_adopted_in_their_place_with_ringing_seats_withdrawn()
+    {
+        var board = NewBoard();
+        await board.HeartbeatAsync("A", TimeSpan.FromSeconds(10));
+        await board.HeartbeatAsync("B", TimeSpan.FromSeconds(10));
+        await board.LoginAsync("s1", Skills());
+        await board.EnqueueAsync(Queue, "A/c1", "A", null, 0);
+        Assert.Equal("A/c1", Assert.Single(await board.MatchAsync(Queue)).Call);
+        await board.RetireAsync("A");
+        await board.EnqueueAsync(Queue, "B/c2", "B", null, 0);
+
+        var adopted = await board.AdoptAsync("c1", "B/c1", "B");
+
+        Assert.Equal(new AdoptedCall("general", 1, adopted!.Waited, null, null), adopted);
+        Assert.Equal(SeatState.Available, (await board.SeatsAsync()).Single().State);
+        Assert.Equal(["0", "0"], new[] { (string)(await redis.Connection.GetDatabase().HashGetAsync(board.Prefix + "seat:s1", "missed"))!,
+            (await redis.Connection.GetDatabase().ListLengthAsync(board.Prefix + "inbox:A")).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Null(await board.AdoptAsync("c1", "B/c1x", "B"));        // adopted once; B is alive
+        Assert.Equal("B/c1", Assert.Single(await board.MatchAsync(Queue)).Call);
+        // A gone router's caller, however urgent, is passed over: nobody could offer it the seat.
+        await board.EnqueueAsync(Queue, "A/c9", "A", null, priority: 5);
+        await board.LoginAsync("s2", Skills());
+        Assert.Equal("B/c2", Assert.Single(await board.MatchAsync(Queue)).Call);
+    }
+
+    [Fact]
     public async Task Longest_idle_seat_among_the_best_skill_level_takes_the_caller()
     {
         var board = NewBoard();

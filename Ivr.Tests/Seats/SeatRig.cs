@@ -47,9 +47,14 @@ public sealed class SeatRig : IAsyncDisposable
             max-wait: 60s
         """;
 
-    readonly DirectoryInfo _sounds;
+    /// <summary>The test queues with <paramref name="settings"/> (one per line, e.g. "strategy: ring-all") added to the general queue.</summary>
+    public static string GeneralWith(params string[] settings) =>
+        QueuesYaml.Replace("  general:\n", "  general:\n" + string.Concat(settings.Select(line => "    " + line + "\n")), StringComparison.Ordinal);
 
-    SeatRig(AsteriskSimulator sim, SeatBoard board, QueueRouter router, MenuCalls calls, DirectoryInfo sounds, IConnectionMultiplexer redis)
+    readonly DirectoryInfo? _sounds;
+    bool _stopped;
+
+    SeatRig(AsteriskSimulator sim, SeatBoard board, QueueRouter router, MenuCalls calls, DirectoryInfo? sounds, IConnectionMultiplexer redis)
     {
         (Sim, Board, Router, Calls, _sounds, Redis) = (sim, board, router, calls, sounds, redis);
     }
@@ -60,39 +65,52 @@ public sealed class SeatRig : IAsyncDisposable
     public MenuCalls Calls { get; }
     public IConnectionMultiplexer Redis { get; }
 
+    /// <summary>
+    /// Starts an instance on a new simulated Asterisk, or on <paramref name="sim"/> (another rig's) under its own Stasis
+    /// <paramref name="application"/>. With <paramref name="callsPrefix"/> the menu calls keep their state in Redis there,
+    /// so instances sharing it take each other's calls over (lease 2 s, sweep 0.2 s).
+    /// </summary>
     public static async Task<SeatRig> StartAsync(string space, string instance = "one", string yaml = QueuesYaml, LogLines? log = null,
-        int callbackAttempts = 3)
+        int callbackAttempts = 3, AsteriskSimulator? sim = null, string application = "ivr", string? callsPrefix = null)
     {
         log ??= new LogLines();
-        var sounds = Directory.CreateTempSubdirectory("ivr-seat-sounds-");
-        foreach (var folder in new[] { "zh", "en" })
+        DirectoryInfo? sounds = null;
+        if (sim is null)
         {
-            Directory.CreateDirectory(Path.Combine(sounds.FullName, folder));
-            SilentWav.Write(Path.Combine(sounds.FullName, folder, "welcome.wav"), TimeSpan.FromMilliseconds(100));
-            SilentWav.Write(Path.Combine(sounds.FullName, folder, "main-menu.wav"), TimeSpan.FromSeconds(2));
-            SilentWav.Write(Path.Combine(sounds.FullName, folder, "queue-position.wav"), TimeSpan.FromMilliseconds(300));
+            sounds = Directory.CreateTempSubdirectory("ivr-seat-sounds-");
+            foreach (var folder in new[] { "zh", "en" })
+            {
+                Directory.CreateDirectory(Path.Combine(sounds.FullName, folder));
+                SilentWav.Write(Path.Combine(sounds.FullName, folder, "welcome.wav"), TimeSpan.FromMilliseconds(100));
+                SilentWav.Write(Path.Combine(sounds.FullName, folder, "main-menu.wav"), TimeSpan.FromSeconds(2));
+                SilentWav.Write(Path.Combine(sounds.FullName, folder, "queue-position.wav"), TimeSpan.FromMilliseconds(300));
+            }
+            sim = await AsteriskSimulator.StartAsync(new SimulatorOptions
+            {
+                DialplanPath = Path.Combine(Servers.RepoRoot(), "asterisk-config", "extensions.conf"),
+                SoundsDirectory = sounds.FullName,
+            });
         }
-        var sim = await AsteriskSimulator.StartAsync(new SimulatorOptions
+        var settings = new Dictionary<string, string?>
         {
-            DialplanPath = Path.Combine(Servers.RepoRoot(), "asterisk-config", "extensions.conf"),
-            SoundsDirectory = sounds.FullName,
-        });
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Ari:Url"] = sim.AriUrl.ToString(), ["Ari:User"] = sim.User, ["Ari:Password"] = sim.Password, ["Calls:Prefix"] = $"test:{Guid.NewGuid():N}:",
-        }).Build();
+            ["Ari:Url"] = sim.AriUrl.ToString(), ["Ari:User"] = sim.User, ["Ari:Password"] = sim.Password, ["Ari:Application"] = application,
+            ["Calls:Prefix"] = callsPrefix ?? $"test:{Guid.NewGuid():N}:",
+        };
+        if (callsPrefix is not null)
+            (settings["Calls:Redis"], settings["Calls:LeaseSeconds"], settings["Calls:TakeoverSeconds"], settings["Calls:InstanceId"]) = (Servers.Redis, "2", "0.2", instance);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var setup = MenuCallSetup.TryLoad(config, Servers.RepoRoot(), out var errors)
             ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));
         var redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
         var board = new SeatBoard(redis, space, TimeProvider.System);
         var seats = QueueConfigLoader.Parse("test-queues.yaml", yaml, HostRegistry.Queues, null, out _);
-        var options = new RouterOptions(instance, "ivr")
+        var options = new RouterOptions(instance, application)
         {
             Tick = TimeSpan.FromMilliseconds(100), CallbackTarget = "PJSIP/{number}", CallbackAttempts = callbackAttempts,
             CallbackRetryDelay = TimeSpan.FromMilliseconds(200), CallbackRingTimeout = TimeSpan.FromSeconds(2),
         };
         var router = new QueueRouter(board, redis, seats, WorkingDayCalendar.Load(), options, TimeProvider.System, log.CreateLogger(instance),
-            ari: new AriClient(new AriClientOptions { BaseUrl = sim.AriUrl, User = sim.User, Password = sim.Password, Application = "ivr" }));
+            ari: new AriClient(new AriClientOptions { BaseUrl = sim.AriUrl, User = sim.User, Password = sim.Password, Application = application }));
         var calls = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
             log, calendars: OpenCalendars.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SeatHours"] = "always" }).Build(),
                 WorkingDayCalendar.Load(), NullLogger<OpenCalendars>.Instance), queues: router);
@@ -144,12 +162,24 @@ public sealed class SeatRig : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>This instance stops as a host does (calls and router), leaving its callers on the Asterisk to the others.</summary>
+    public async Task StopServiceAsync()
     {
+        if (_stopped) return;
+        _stopped = true;
         await Calls.StopAsync(CancellationToken.None);
         await Router.StopAsync(CancellationToken.None);
-        await Sim.DisposeAsync();
+    }
+
+    /// <summary>Stops the instance; the simulated Asterisk goes with the rig that started it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopServiceAsync();
+        if (_sounds is not null)
+        {
+            await Sim.DisposeAsync();
+            _sounds.Delete(recursive: true);
+        }
         await Redis.DisposeAsync();
-        _sounds.Delete(recursive: true);
     }
 }

@@ -25,7 +25,7 @@ public sealed class SeatsApiTests(RedisServer redis) : IClassFixture<RedisServer
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(board).AddSingleton(config);
         await using var app = builder.Build();
-        app.MapGroup("/admin").MapSeatsApi();
+        app.MapGroup("/admin").MapSeatsReadApi().MapSeatsApi();
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 

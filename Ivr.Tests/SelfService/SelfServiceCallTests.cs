@@ -4,6 +4,8 @@ using Ivr.Service.SelfService;
 using Ivr.Service.SelfService.Complaints;
 using Ivr.Service.SelfService.Filing;
 using Ivr.Service.SelfService.Hours;
+using Ivr.Service.SelfService.Messages;
+using Ivr.Service.SelfService.Reminders;
 using Ivr.Service.Speech.Values;
 using Ivr.Simulator;
 using Ivr.Tests.Conformance.Sounds;
@@ -24,7 +26,9 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     readonly DirectoryInfo _sounds = Directory.CreateTempSubdirectory("ivr-selfservice-sounds-");
     readonly SentSms _sms = new();
+    readonly string _prefix = $"test:{Guid.NewGuid():N}:";
     AsteriskSimulator _sim = null!;
+    StackExchange.Redis.ConnectionMultiplexer _redis = null!;
     MenuCalls? _service;
 
     public async Task InitializeAsync()
@@ -37,12 +41,15 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
             DialplanPath = Path.Combine(Servers.RepoRoot(), "asterisk-config", "extensions.conf"),
             SoundsDirectory = _sounds.FullName,
         });
+        _redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Servers.Redis);
     }
 
     public async Task DisposeAsync()
     {
         if (_service is not null) await _service.StopAsync(CancellationToken.None);
         await _sim.DisposeAsync();
+        await foreach (var key in _redis.GetServers()[0].KeysAsync(pattern: _prefix + "*")) await _redis.GetDatabase().KeyDeleteAsync(key);
+        await _redis.DisposeAsync();
         _sounds.Delete(recursive: true);
     }
 
@@ -50,28 +57,40 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
     async Task<VirtualCall> CallAsync(string localTime, string caller = "13800000000")
     {
         var clock = Calls.ChinaClock(localTime);
-        var calendar = WorkingDayCalendar.Load();
-        var sms = new CallSms(_sms, NullLogger<CallSms>.Instance);
+        // As the service wires them: callers are answered for a year without holiday data on a Monday-Friday calendar.
+        var calendar = WorkingDayCalendar.Load().WeekendsOnlyWhereMissing();
+        var sms = new CallSms(_sms, new SmsConsents(taxpayers.Db), _redis, _prefix, NullLogger<CallSms>.Instance);
         IMenuAction[] backEnds =
         [
             new FilingDeadlineAction(new TaxDeadlines(FilingDeadlines.Load(calendar)), clock),
             new FilingStatusAction(new TaxpayerDirectory(taxpayers.Db), clock, NullLogger<FilingStatusAction>.Instance),
-            new ComplaintCreateAction(new ComplaintTickets(taxpayers.Db), calendar, sms, clock),
+            new ComplaintCreateAction(new ComplaintTickets(taxpayers.Db), calendar, clock),
+            new SubscribeAction(new SmsConsents(taxpayers.Db), clock),
         ];
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Ari:Url"] = _sim.AriUrl.ToString(), ["Ari:User"] = _sim.User, ["Ari:Password"] = _sim.Password, ["Calls:Prefix"] = $"test:{Guid.NewGuid():N}:",
+            ["Ari:Url"] = _sim.AriUrl.ToString(), ["Ari:User"] = _sim.User, ["Ari:Password"] = _sim.Password, ["Calls:Prefix"] = _prefix,
         }).Build();
         var setup = MenuCallSetup.TryLoad(config, Servers.RepoRoot(), out var errors)
             ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));
         var actions = new SelfServiceActions(backEnds, new UnavailableActions(NullLogger<UnavailableActions>.Instance), NullLogger<SelfServiceActions>.Instance);
         var hours = OpenCalendars.Create(new ConfigurationBuilder().Build(), calendar, NullLogger<OpenCalendars>.Instance);
-        _service = new MenuCalls(config, setup, actions, clock, NullLoggerFactory.Instance, hours);
+        _service = new MenuCalls(config, setup, actions, clock, NullLoggerFactory.Instance, hours, sms: sms);
         await _service.StartAsync(CancellationToken.None);
         await _service.Connected.WaitAsync(Wait);
         var call = await _sim.DialAsync("12366", callerId: caller);
         await call.WaitForPlaybackAsync("sound:main-menu", Wait);
         return call;
+    }
+
+    /// <summary>From the main menu: <paramref name="menu"/> keys to a taxpayer id entry, the id keyed and confirmed.</summary>
+    static async Task KeysTaxpayerIdAsync(VirtualCall call, string menu, string id)
+    {
+        await call.PressAsync(menu);
+        await call.WaitForPlaybackAsync("sound:enter-taxpayer-id", Wait);
+        await call.PressAsync(id + "#");
+        await call.WaitForPlaybackAsync("sound:confirm-or-reenter", Wait);
+        await call.PressAsync("1");
     }
 
     static async Task HearsAsync(VirtualCall call, string kind, string value)
@@ -99,7 +118,7 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
         await call.SayAsync(TimeSpan.FromMilliseconds(300));
         await call.PressAsync("#");
         await call.WaitForPlaybackAsync("sound:ticket-number-is", Wait);
-        var sms = Assert.Single(_sms.Messages);
+        var sms = Assert.Single(await _sms.WaitForAsync(1, Wait));
         Assert.Equal(("13800000000", "complaint-ticket", "20261123"), (sms.Phone, sms.TemplateCode, sms.Parameters["answer-by"]));
         var ticket = sms.Parameters["ticket"];
         Assert.StartsWith("20261119", ticket);
@@ -113,18 +132,46 @@ public sealed class SelfServiceCallTests(TaxpayerDatabase taxpayers) : IClassFix
     public async Task Caller_not_registered_for_the_taxpayer_hears_that_its_filings_cannot_be_disclosed()
     {
         var call = await CallAsync("2026-11-23T10:00:00", caller: "13900000001");
-        await call.PressAsync("22");
-        await call.WaitForPlaybackAsync("sound:enter-taxpayer-id", Wait);
-        await call.PressAsync("914403007152600052#");
-        await call.WaitForPlaybackAsync("sound:confirm-or-reenter", Wait);
-        await call.PressAsync("1");
+        await KeysTaxpayerIdAsync(call, "22", "914403007152600052");
         await call.WaitForPlaybackAsync("sound:status-not-authorised", Wait);
         Assert.DoesNotContain("sound:status-filed", call.PlayedMedia);
     }
 
+    [Fact]
+    public async Task Individual_keying_an_id_number_hears_its_filing_status()
+    {
+        var call = await CallAsync("2026-11-23T10:00:00");
+        await KeysTaxpayerIdAsync(call, "22", "440306198506120038");
+        await call.WaitForPlaybackAsync("sound:status-not-filed", Wait);
+    }
+
+    [Fact]
+    public async Task Id_number_ending_in_x_keyed_as_star_subscribes_to_reminders_and_the_menu_confirms_by_one_sms()
+    {
+        var call = await CallAsync("2026-11-23T10:00:00", caller: "13911113001");
+        await KeysTaxpayerIdAsync(call, "23", "11010519491231002*");
+        await call.WaitForPlaybackAsync("sound:subscribe-consent", Wait);
+        await call.PressAsync("1");
+        await call.WaitForPlaybackAsync("sound:subscribe-done", Wait);
+
+        var sms = Assert.Single(await _sms.WaitForAsync(1, Wait));
+        Assert.Equal(("13911113001", "subscription-confirmed"), (sms.Phone, sms.TemplateCode));
+        Assert.Equal("11010519491231002X",
+            await taxpayers.ScalarAsync<string>("select taxpayer_id from sms_consents where phone = '13911113001'"));
+    }
+
+    [Fact]
+    public async Task Caller_in_december_hears_the_january_deadline_of_a_year_without_holiday_data_by_the_rule()
+    {
+        var call = await CallAsync("2026-12-20T10:00:00");
+        await call.PressAsync("21");
+        await call.WaitForPlaybackAsync("sound:deadline-is", Wait);
+        // 15 January 2027 is a Friday; no holiday is known for 2027, so §109 moves nothing.
+        await HearsAsync(call, "date", "20270115");
+        Assert.DoesNotContain("sound:service-error", call.PlayedMedia);
+    }
+
     [Theory]
-    // December 20th: the next deadline is in January 2027, a year without holiday data: an error, not a guess.
-    [InlineData("2026-12-20T10:00:00", "21", "service-error", "deadline-is")]
     // A Monday morning: seats are open, so "0" queues (no seat answers here, so the queue's failure path follows).
     [InlineData("2026-11-23T10:00:00", "0", "seat-busy", "seat-closed")]
     // National Day, a Friday: seats are closed and the caller hears the hours.

@@ -12,7 +12,7 @@ namespace Ivr.Service.Calls.Menu;
 /// </summary>
 public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine engine, MenuCallSetup setup, IActionInvoker actions,
     TimeProvider time, ILogger logger, Records.CallTrace? trace = null, Func<CallSnapshot, Task<bool>>? save = null, string server = "", string application = "",
-    Seats.IQueueRouter? queues = null) : IAsyncDisposable
+    Seats.IQueueRouter? queues = null, IMenuSms? sms = null) : IAsyncDisposable
 {
     readonly SemaphoreSlim _turn = new(1, 1);
     readonly Dictionary<string, ITimer> _timers = [];
@@ -68,7 +68,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
         if (_state is not { } state || _started is not { } started) return null;
         var timers = _timerDue.Where(t => t.Key == state.Timer || t.Key == state.OverallTimer).ToDictionary();
         return new CallSnapshot(channelId, server, application, started.Caller, started.Entry, _startedAt, CallStateJson.Write(state), timers,
-            _recording, _recordings);
+            _recording, _recordings, trace?.Snapshot());
     }
 
     async Task SaveAsync()
@@ -125,6 +125,11 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
             case Waiting.Action:
                 await OnAsync(new CallEvent.ActionCompleted("error", new Dictionary<string, string>()), ct);
                 break;
+            case Waiting.Seat when queues is not null:
+                // The seats router adopts the caller in its place in line; a caller it does not find has no seat coming.
+                if (!await queues.ResumeAsync(_ari, QueueRequestFor("", null, 0), SeatFinishedAsync, ct))
+                    await SeatFinishedAsync(talked: false);
+                break;
             default:
                 await Turn(s => engine.Resume(s), ct);
                 break;
@@ -150,6 +155,14 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
             await OnAsync(new CallEvent.RecordingFinished(name, TimeSpan.Zero), ct);
         }
     }
+
+    Seats.QueueRequest QueueRequestFor(string queue, string? skill, int priority)
+    {
+        var language = _state?.Language ?? "";
+        return new Seats.QueueRequest(channelId, queue, skill, priority, _started?.Caller ?? "", language, setup.Prompts.FolderOf(language));
+    }
+
+    Task SeatFinishedAsync(bool talked) => OnAsync(new CallEvent.SeatFinished(talked), CancellationToken.None);
 
     static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
@@ -220,13 +233,14 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
                 _ = RunActionAsync(a);
                 return null;
             case CallCommand.EnterQueue q when queues is not null && !_hungUp:
-                var language = _state?.Language ?? "";
-                var request = new Seats.QueueRequest(channelId, q.Name, q.Skill, q.Priority, _started?.Caller ?? "", language, setup.Prompts.FolderOf(language));
-                return await queues.EnterAsync(_ari, request, talked => OnAsync(new CallEvent.SeatFinished(talked), CancellationToken.None), ct)
+                return await queues.EnterAsync(_ari, QueueRequestFor(q.Name, q.Skill, q.Priority), SeatFinishedAsync, ct)
                     ? null : new CallEvent.SeatFinished(Talked: false);
             case CallCommand.EnterQueue q:
                 LogNotDone(logger, channelId, $"queue {q.Name}", "no seat answered");
                 return new CallEvent.SeatFinished(Talked: false);
+            case CallCommand.SendSms s when sms is not null:
+                _ = SendSmsAsync(s);
+                return null;
             case CallCommand.SendSms s:
                 LogNotDone(logger, channelId, $"SMS {s.Template}", "not sent");
                 return null;
@@ -291,6 +305,16 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
         await OnAsync(new CallEvent.ActionCompleted(result.Code, result.Outputs), CancellationToken.None);
     }
 
+    /// <summary>Outside the turn, and not cancelled by a hang-up: a ticket's SMS still goes to a caller who hung up after hearing it.</summary>
+    async Task SendSmsAsync(CallCommand.SendSms s)
+    {
+        try { await sms!.SendAsync(new MenuSms(channelId, s.Template, s.To, s.Parameters), CancellationToken.None); }
+        catch (Exception ex)
+        {
+            LogSmsFailed(logger, ex, channelId, s.Template);
+        }
+    }
+
     async Task FireAsync(string timerId)
     {
         try
@@ -352,6 +376,9 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "call {Channel}: action {Action} failed; the menu gets its 'error' result")]
     static partial void LogActionFailed(ILogger logger, Exception ex, string channel, string action);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Error, Message = "call {Channel}: SMS {Template} failed; the call goes on")]
+    static partial void LogSmsFailed(ILogger logger, Exception ex, string channel, string template);
 
     [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "call {Channel}: timer {Timer} failed")]
     static partial void LogTimerFailed(ILogger logger, Exception ex, string channel, string timer);

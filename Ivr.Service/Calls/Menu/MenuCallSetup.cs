@@ -1,5 +1,6 @@
 using Ivr.Menus.Loading;
 using Ivr.Service.Menus;
+using Ivr.Service.Menus.Production;
 using Ivr.Service.Speech;
 
 namespace Ivr.Service.Calls.Menu;
@@ -11,8 +12,15 @@ public sealed record MenuCallSetup(MenuStore Menus, PromptCatalog Prompts)
     public Ivr.Service.Speech.Runtime.RuntimeSpeech? Runtime { get; init; }
 
     /// <summary>
+    /// Problems of the local menus when the revision PostgreSQL names active stands in for them (file:line:column each);
+    /// empty when the local menus loaded.
+    /// </summary>
+    public IReadOnlyList<string> LocalProblems { get; init; } = [];
+
+    /// <summary>
     /// Loads <c>Menus:Path</c> (default <c>menus</c>) against <c>Prompts:Catalog</c> (default <c>prompts/catalog.yaml</c>),
-    /// both relative to <paramref name="contentRoot"/>. Null with every problem in <paramref name="errors"/> when they cannot run.
+    /// both relative to <paramref name="contentRoot"/>. When they do not load, the active revision in PostgreSQL stands in
+    /// (<see cref="LocalProblems"/> then lists why). Null with every problem in <paramref name="errors"/> when neither can run.
     /// </summary>
     public static MenuCallSetup? TryLoad(IConfiguration config, string contentRoot, out IReadOnlyList<string> errors)
     {
@@ -26,20 +34,30 @@ public sealed record MenuCallSetup(MenuStore Menus, PromptCatalog Prompts)
             errors = [$"{catalogFile}: the prompt catalogue cannot be read (set Prompts:Catalog): {e.Message}"];
             return null;
         }
-        if (!File.Exists(menus) && !Directory.Exists(menus))
+        var host = HostRegistry.Catalog(prompts);
+        MenuLoadResult LoadLocal() => MenuLoader.LoadFiles([menus], host);
+        var runtime = Ivr.Service.Speech.Runtime.RuntimeSpeech.FromConfiguration(config, contentRoot);
+        var local = File.Exists(menus) || Directory.Exists(menus) ? LoadLocal() : null;
+        if (local is { Set: not null }) return new MenuCallSetup(MenuStore.Open(FirstThen(local, LoadLocal)), prompts) { Runtime = runtime };
+        errors = local is null ? [$"{menus}: no such file or folder (set Menus:Path to the menus folder)"] : [.. local.Diagnostics.Select(d => d.ToString())];
+        if (ActiveRevisionFallback.TryLoad(config, host, out var problem) is not { } stored)
         {
-            errors = [$"{menus}: no such file or folder (set Menus:Path to the menus folder)"];
+            errors = [.. errors, problem];
             return null;
         }
-        try
+        // The store's later reloads read the local files again: once they are fixed, they can take over.
+        return new MenuCallSetup(MenuStore.Open(FirstThen(stored, LoadLocal)), prompts) { Runtime = runtime, LocalProblems = errors };
+    }
+
+    /// <summary>A loader whose first answer is already known (the store opens with it) and later ones read the files again.</summary>
+    static Func<MenuLoadResult> FirstThen(MenuLoadResult first, Func<MenuLoadResult> later)
+    {
+        var used = false;
+        return () =>
         {
-            return new MenuCallSetup(MenuStore.Open(() => MenuLoader.LoadFiles([menus], HostRegistry.Catalog(prompts))), prompts)
-                { Runtime = Ivr.Service.Speech.Runtime.RuntimeSpeech.FromConfiguration(config, contentRoot) };
-        }
-        catch (MenuLoadException e)
-        {
-            errors = e.Diagnostics.Select(d => d.ToString()).ToList();
-            return null;
-        }
+            if (used) return later();
+            used = true;
+            return first;
+        };
     }
 }

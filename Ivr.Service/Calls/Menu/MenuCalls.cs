@@ -13,7 +13,7 @@ namespace Ivr.Service.Calls.Menu;
 /// </summary>
 public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup, IActionInvoker actions, TimeProvider time,
     ILoggerFactory loggers, Ivr.Service.SelfService.Hours.OpenCalendars? calendars = null, Records.ICallRecorder? records = null,
-    Outbound.IOutboundChannels? outbound = null, Seats.IQueueRouter? queues = null) : StasisCallHost<MenuCall>(config, loggers)
+    Outbound.IOutboundChannels? outbound = null, Seats.IQueueRouter? queues = null, IMenuSms? sms = null) : StasisCallHost<MenuCall>(config, loggers)
 {
     /// <summary>Menus compare dates of the hotline's callers, who are in China whatever the server's zone.</summary>
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -34,6 +34,11 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (setup.LocalProblems.Count > 0)
+        {
+            LogStoredRevisionStandsIn(_logger, setup.Menus.Current.Revision, setup.LocalProblems.Count);
+            foreach (var problem in setup.LocalProblems) LogLocalProblem(_logger, problem);
+        }
         await _states.OpenAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
@@ -94,16 +99,17 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
         // Claimed before anything is said, so a call is run by one instance only.
         // An outbound call's menu speaks to the taxpayer it dialled: that number is the caller the menu's actions see.
         var caller = dialled?.Phone ?? channel.Caller.Number;
+        var trace = records?.Begin(dialled is null
+            ? new(channel.Id, Records.CallDirections.Inbound, caller, entry, entry, null, set)
+            : new(channel.Id, Records.CallDirections.Outbound, channel.Caller.Number, dialled.Phone, entry, dialled.CallId, set));
+        // The record starts in the claim, so an instance taking over a call that died before its first turn still has it.
         var claim = new CallSnapshot(channel.Id, server, Application, caller, entry, time.GetUtcNow(), "",
-            new Dictionary<string, DateTimeOffset>(), null, 0);
+            new Dictionary<string, DateTimeOffset>(), null, 0, trace?.Snapshot());
         if (!await _states.StartAsync(claim))
         {
             LogOwnedElsewhere(_logger, channel.Id);
             return;
         }
-        var trace = records?.Begin(dialled is null
-            ? new(channel.Id, Records.CallDirections.Inbound, caller, entry, entry, null, set)
-            : new(channel.Id, Records.CallDirections.Outbound, channel.Caller.Number, dialled.Phone, entry, dialled.CallId, set));
         var call = NewCall(ari, server, channel.Id, new MenuEngine(set), trace);
         LogCallStarted(_logger, channel.Id, Masked(channel.Caller.Number), entry, set.Revision);
         await call.StartAsync(Started(caller, entry, null), ct);
@@ -111,7 +117,7 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
 
     MenuCall NewCall(AriClient ari, string server, string channel, MenuEngine engine, Records.CallTrace? trace = null)
     {
-        var call = new MenuCall(ari, channel, engine, setup, actions, time, _logger, trace, _states.SaveAsync, server, Application, queues);
+        var call = new MenuCall(ari, channel, engine, setup, actions, time, _logger, trace, _states.SaveAsync, server, Application, queues, sms);
         Calls[channel] = call;
         return call;
     }
@@ -151,7 +157,8 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
             await _states.DeleteAsync(call.ChannelId);
         }
         await call.DisposeAsync();
-        call.Trace?.End();
+        // A released call's record went on with the instance that took it over, which closes it.
+        if (!call.Released) call.Trace?.End();
         LogCallEnded(_logger, call.ChannelId);
     }
 
@@ -174,6 +181,7 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
         if (await _states.ClaimAsync(orphan) is not { } snapshot) return null;
         channelGone = channelGone || await ari.Channels.GetAsync(orphan.Channel, ct).IgnoreNotFound() is null;
         var set = setup.Menus.Current;
+        var trace = snapshot.Trace is { } kept && records is not null ? records.Resume(orphan.Channel, kept, set) : null;
         if (snapshot.EngineState.Length == 0 || CallStateJson.Read(snapshot.EngineState).Revision != set.Revision)
         {
             // Never started, or its revision is not loaded here: only a fresh start of its entry is possible.
@@ -181,14 +189,15 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
             if (channelGone)
             {
                 await _states.DeleteAsync(orphan.Channel);
+                trace?.End();
                 return null;
             }
-            var fresh = NewCall(ari, orphan.Server, orphan.Channel, new MenuEngine(set));
+            var fresh = NewCall(ari, orphan.Server, orphan.Channel, new MenuEngine(set), trace);
             await SubscribeAsync(ari, snapshot, ct);
             await fresh.StartAsync(Started(snapshot.Caller, snapshot.Entry, null), ct);
             return fresh;
         }
-        var call = NewCall(ari, orphan.Server, orphan.Channel, new MenuEngine(set));
+        var call = NewCall(ari, orphan.Server, orphan.Channel, new MenuEngine(set), trace);
         await call.RestoreAsync(snapshot, ct);
         LogTakenOver(_logger, orphan.Channel, orphan.Owner, channelGone);
         if (channelGone)
@@ -293,6 +302,13 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
 
     [LoggerMessage(EventId = 6019, Level = LogLevel.Warning, Message = "call {Channel}: takeover failed, retried at the next sweep")]
     static partial void LogTakeoverFailed(ILogger logger, Exception ex, string channel);
+
+    [LoggerMessage(EventId = 6025, Level = LogLevel.Error,
+        Message = "the local menus do not load ({Count} problems below): calls run the active revision {Revision} from PostgreSQL until they are fixed")]
+    static partial void LogStoredRevisionStandsIn(ILogger logger, string revision, int count);
+
+    [LoggerMessage(EventId = 6026, Level = LogLevel.Error, Message = "{Problem}")]
+    static partial void LogLocalProblem(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 6024, Level = LogLevel.Debug, Message = "call {Channel}: channel gone while subscribing ({Message})")]
     static partial void LogChannelGone(ILogger logger, string channel, string message);

@@ -42,6 +42,10 @@ public sealed partial class CallRecordWriter : BackgroundService, ICallRecorder
 
     public CallTrace Begin(CallTraceStart start) => new(start, _time, Enqueue);
 
+    public CallTrace Resume(string channelId, TraceSnapshot kept, Ivr.Menus.Model.MenuSet menus) =>
+        new(new CallTraceStart(channelId, kept.Direction, kept.CallerNumber, kept.DialledNumber, kept.Entry, kept.CampaignCallId, menus),
+            _time, Enqueue, kept);
+
     void Enqueue(CallRecord record)
     {
         try { Finished?.Invoke(record); }

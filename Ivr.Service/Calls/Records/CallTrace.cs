@@ -9,23 +9,36 @@ public sealed record CallTraceStart(
 
 /// <summary>
 /// The record of one call being built while it runs: fed every engine step by the call, and handed to the writer
-/// when the call ends. Only memory work happens here, so recording never slows the call.
+/// when the call ends. Only memory work happens here, so recording never slows the call. A call taken over goes on
+/// with the record of <paramref name="resumed"/> (see <see cref="Snapshot"/>).
 /// </summary>
-public sealed class CallTrace(CallTraceStart start, TimeProvider time, Action<CallRecord> finished)
+public sealed class CallTrace(CallTraceStart start, TimeProvider time, Action<CallRecord> finished, TraceSnapshot? resumed = null)
 {
     readonly Lock _gate = new();
-    readonly DateTimeOffset _startedAt = time.GetUtcNow();
-    readonly long _startTimestamp = time.GetTimestamp();
-    readonly List<PathStep> _path = [];
-    readonly List<ActionStep> _actions = [];
+    readonly Guid _id = resumed?.Id ?? Guid.CreateVersion7(time.GetUtcNow());
+    readonly DateTimeOffset _startedAt = resumed?.StartedAt ?? time.GetUtcNow();
+    // Offsets of a resumed record go on from its start, which another process measured: the wall clock links the two.
+    readonly long _startTimestamp = time.GetTimestamp() -
+        (long)((resumed is null ? TimeSpan.Zero : time.GetUtcNow() - resumed.StartedAt).TotalSeconds * time.TimestampFrequency);
+    readonly List<PathStep> _path = [.. resumed?.Path ?? []];
+    readonly List<ActionStep> _actions = [.. resumed?.Actions ?? []];
     /// <summary>Keys pressed during a play node: the engine hands them to a later node, which decides their masking.</summary>
-    readonly List<(int PathIndex, char Key)> _typeAhead = [];
-    DateTimeOffset? _answeredAt;
-    string _language = "";
-    bool _queued;
-    bool _endedByMenu;
-    int? _cause;
+    readonly List<(int PathIndex, char Key)> _typeAhead = [.. (resumed?.TypeAhead ?? []).Select(t => (t.PathIndex, t.Key))];
+    DateTimeOffset? _answeredAt = resumed?.AnsweredAt;
+    string _language = resumed?.Language ?? "";
+    bool _queued = resumed?.Queued ?? false;
+    bool _endedByMenu = resumed?.EndedByMenu ?? false;
+    int? _cause = resumed?.HangupCause;
     bool _done;
+
+    /// <summary>What another instance needs to go on with this record (null once the record was handed to the writer).</summary>
+    public TraceSnapshot? Snapshot()
+    {
+        lock (_gate)
+            return _done ? null : new TraceSnapshot(_id, start.Direction, start.CallerNumber, start.DialledNumber, start.Entry,
+                start.CampaignCallId, _startedAt, _answeredAt, _language, [.. _path], [.. _actions],
+                [.. _typeAhead.Select(t => new TypedAhead(t.PathIndex, t.Key))], _queued, _endedByMenu, _cause);
+    }
 
     public string ChannelId => start.ChannelId;
 
@@ -36,7 +49,7 @@ public sealed class CallTrace(CallTraceStart start, TimeProvider time, Action<Ca
         lock (_gate)
         {
             if (_done) return;
-            if (e is CallEvent.Started) _answeredAt = time.GetUtcNow();
+            if (e is CallEvent.Started) _answeredAt ??= time.GetUtcNow();
             if (e is CallEvent.Digit d && before is not null)
             {
                 if (before.Waiting == Waiting.Playback) _typeAhead.Add((PathIndex(before.Node), d.Key));
@@ -105,7 +118,7 @@ public sealed class CallTrace(CallTraceStart start, TimeProvider time, Action<Ca
             foreach (var (index, key) in _typeAhead) Append(index, key, mask: true);
             record = new CallRecord
             {
-                Id = Guid.CreateVersion7(_startedAt), ChannelId = start.ChannelId, Direction = start.Direction,
+                Id = _id, ChannelId = start.ChannelId, Direction = start.Direction,
                 CallerNumber = start.CallerNumber, DialledNumber = start.DialledNumber, Entry = start.Entry,
                 CampaignCallId = start.CampaignCallId, StartedAt = _startedAt, AnsweredAt = _answeredAt, EndedAt = time.GetUtcNow(),
                 Language = _language, MenuRevision = start.Menus.Revision, Path = [.. _path], Actions = [.. _actions],

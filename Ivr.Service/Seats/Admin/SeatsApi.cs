@@ -11,6 +11,16 @@ public static class SeatsApi
 
     public sealed record Pause(string? Reason);
 
+    /// <summary>What a viewer key may read: the seats, the statistics and the live page.</summary>
+    public static RouteGroupBuilder MapSeatsReadApi(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/seats", async (SeatBoard board) => Results.Ok((await board.SeatsAsync()).Select(Describe)));
+        admin.MapGet("/queues/stats", async (SeatBoard board, SeatsConfig config) => Results.Ok(await SupervisorStats.ReadAsync(board, config)));
+        admin.MapGet(SupervisorPage.Path, () => Results.Content(SupervisorPage.Html, "text/html; charset=utf-8"));
+        return admin;
+    }
+
+    /// <summary>What changes seats: log-in, log-out, pause (supervisor keys).</summary>
     public static RouteGroupBuilder MapSeatsApi(this RouteGroupBuilder admin)
     {
         var g = admin.MapGroup("/seats").AddEndpointFilter(async (context, next) =>
@@ -19,7 +29,6 @@ public static class SeatsApi
             catch (KeyNotFoundException e) { return Results.Problem(e.Message, statusCode: 404); }
             catch (ArgumentException e) { return Results.Problem(e.Message, statusCode: 400); }
         });
-        g.MapGet("/", async (SeatBoard board) => Results.Ok((await board.SeatsAsync()).Select(Describe)));
         g.MapPost("/{seat}/login", async (string seat, Login body, SeatBoard board) =>
             Results.Ok(new { seat, state = Name(await board.LoginAsync(seat, body.Skills ?? new Dictionary<string, int>())) }));
         g.MapPost("/{seat}/logout", async (string seat, SeatBoard board) =>
@@ -32,7 +41,6 @@ public static class SeatsApi
             string.IsNullOrWhiteSpace(body.Reason) ? Results.Problem("pause needs a reason, e.g. {\"reason\": \"lunch\"}", statusCode: 400)
                 : Results.Ok(new { seat, state = Name(await board.PauseAsync(seat, body.Reason.Trim())) }));
         g.MapPost("/{seat}/unpause", async (string seat, SeatBoard board) => Results.Ok(new { seat, state = Name(await board.PauseAsync(seat, null)) }));
-        admin.MapGet("/queues/stats", async (SeatBoard board, SeatsConfig config) => Results.Ok(await SupervisorStats.ReadAsync(board, config)));
         return g;
     }
 

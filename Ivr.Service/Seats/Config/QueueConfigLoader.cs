@@ -121,9 +121,8 @@ public static class QueueConfigLoader
                     if (!IsName(s.Value)) bag.Error(s.At, $"{owner}: skill '{s.Value}' is not a plain name", "use letters, digits and '-' only");
                     else skills.Add(s.Value);
                 }
-        var strategy = SeatStrategy.LongestIdle;
-        if (f.Scalar("strategy") is { } st && st.Value != "longest-idle")
-            bag.Error(st.At, $"{owner}: strategy '{st.Value}' is not supported", "write 'longest-idle' (ring-all is not implemented)");
+        var strategy = f.Scalar("strategy") is { } st ? OneOf(st, owner, "strategy", Strategies, bag) : SeatStrategy.LongestIdle;
+        var order = f.Scalar("callback-order") is { } co ? OneOf(co, owner, "callback-order", Orders, bag) : CallbackOrder.SeatFirst;
         var hours = f.Scalar("hours");
         if (hours is not null && !calendars.ContainsKey(hours.Value))
             bag.Error(hours.At, $"{owner}: calendar '{hours.Value}' is not defined under 'calendars:'", Suggestions.Hint(hours.Value, calendars.Keys.ToList()));
@@ -147,28 +146,61 @@ public static class QueueConfigLoader
             Record = f.Bool("record") ?? false,
             MohClass = f.Text("moh-class") ?? "default",
             Announce = f.Mapping("announce") is { } a ? ReadAnnounce(a, owner, promptExists, bag) : null,
+            CallbackOrder = order,
+            CallbackOffer = f.Mapping("callback-offer") is { } o ? ReadCallbackOffer(o, owner, promptExists, bag) : null,
         };
         f.ReportUnknown();
         return q;
+    }
+
+    static readonly Dictionary<string, SeatStrategy> Strategies = new(StringComparer.Ordinal)
+    {
+        ["longest-idle"] = SeatStrategy.LongestIdle, ["ring-all"] = SeatStrategy.RingAll,
+    };
+
+    static readonly Dictionary<string, CallbackOrder> Orders = new(StringComparer.Ordinal)
+    {
+        ["seat-first"] = CallbackOrder.SeatFirst, ["taxpayer-first"] = CallbackOrder.TaxpayerFirst,
+    };
+
+    static T OneOf<T>(YScalar s, string owner, string key, Dictionary<string, T> choices, DiagnosticBag bag) where T : struct
+    {
+        if (choices.TryGetValue(s.Value, out var value)) return value;
+        bag.Error(s.At, $"{owner}: {key} '{s.Value}' is unknown", Suggestions.Hint(s.Value, choices.Keys.ToList()));
+        return default;
     }
 
     static AnnounceSettings? ReadAnnounce(YMapping m, string owner, Func<string, bool>? promptExists, DiagnosticBag bag)
     {
         var f = new Fields(m, owner + " announce", bag);
         var every = f.Duration("every", Second, TimeSpan.FromMinutes(30));
-        string Prompt(string key, string fallback)
-        {
-            var s = f.Scalar(key);
-            var id = s?.Value ?? fallback;
-            if (promptExists is not null && !promptExists(id))
-                bag.Warning(s?.At ?? m.At, $"{owner}: prompt '{id}' is not in the prompt catalogue; the announcement leaves it out",
-                    "add it to prompts/catalog.yaml or name another prompt");
-            return id;
-        }
-        var settings = new AnnounceSettings(every ?? TimeSpan.FromSeconds(45), Prompt("position", "queue-position"), Prompt("wait", "queue-wait"),
-            Prompt("minutes", "time-minute"));
+        var settings = new AnnounceSettings(every ?? TimeSpan.FromSeconds(45), Prompt(f, m, "position", "queue-position", owner, promptExists, bag),
+            Prompt(f, m, "wait", "queue-wait", owner, promptExists, bag), Prompt(f, m, "minutes", "time-minute", owner, promptExists, bag));
         f.ReportUnknown();
         return settings;
+    }
+
+    static CallbackOfferSettings? ReadCallbackOffer(YMapping m, string owner, Func<string, bool>? promptExists, DiagnosticBag bag)
+    {
+        var f = new Fields(m, owner + " callback-offer", bag);
+        var above = f.Duration("above", TimeSpan.Zero, TimeSpan.FromHours(2));
+        if (!m.Entries.Any(e => e.Key.Value == "above"))
+            bag.Error(m.At, $"{owner}: callback-offer needs 'above', the estimated wait over which the callback is offered", "write e.g. 'above: 5m'");
+        var settings = new CallbackOfferSettings(above ?? TimeSpan.FromMinutes(5), f.Bool("outside-hours") ?? false,
+            Prompt(f, m, "prompt", "queue-callback-offer", owner, promptExists, bag), Prompt(f, m, "number-prompt", "queue-callback-number", owner, promptExists, bag),
+            Prompt(f, m, "done-prompt", "callback-done", owner, promptExists, bag));
+        f.ReportUnknown();
+        return settings;
+    }
+
+    static string Prompt(Fields f, YMapping m, string key, string fallback, string owner, Func<string, bool>? promptExists, DiagnosticBag bag)
+    {
+        var s = f.Scalar(key);
+        var id = s?.Value ?? fallback;
+        if (promptExists is not null && !promptExists(id))
+            bag.Warning(s?.At ?? m.At, $"{owner}: prompt '{id}' is not in the prompt catalogue; the caller does not hear it",
+                "add it to prompts/catalog.yaml or name another prompt");
+        return id;
     }
 
     static void CheckOverflow(YMapping queueNodes, Dictionary<string, QueueSettings> queues, DiagnosticBag bag)

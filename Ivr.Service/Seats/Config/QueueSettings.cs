@@ -1,7 +1,13 @@
 namespace Ivr.Service.Seats.Config;
 
-/// <summary>How a queue picks a seat; longest idle first among the seats with the best level in the required skills.</summary>
-public enum SeatStrategy { LongestIdle }
+/// <summary>
+/// How a queue picks a seat: longest idle first among the seats with the best level in the required skills, or every
+/// free seat with the skills at once (the first to answer takes the call).
+/// </summary>
+public enum SeatStrategy { LongestIdle, RingAll }
+
+/// <summary>Which leg of a queued callback is called first; the other is called once the first has answered.</summary>
+public enum CallbackOrder { SeatFirst, TaxpayerFirst }
 
 /// <summary>One queue of live seats as configured in seats/queues.yaml.</summary>
 public sealed record QueueSettings
@@ -47,6 +53,23 @@ public sealed record QueueSettings
 
     /// <summary>Position and wait announcements; null: music only.</summary>
     public AnnounceSettings? Announce { get; init; }
+
+    /// <summary>Whether a callback of this queue rings the seat or the taxpayer first.</summary>
+    public CallbackOrder CallbackOrder { get; init; } = CallbackOrder.SeatFirst;
+
+    /// <summary>The callback a caller is offered on entering when the wait is long (or the queue is closed); null: never offered.</summary>
+    public CallbackOfferSettings? CallbackOffer { get; init; }
+}
+
+/// <summary>
+/// The callback offered on entering: when the estimated wait is over <see cref="Above"/> (or, with <see cref="OutsideHours"/>,
+/// the queue is closed) the caller hears <see cref="Prompt"/>: 1 keeps their place and calls back their own number, 2 asks
+/// for another number (<see cref="NumberPrompt"/>, ended by #), anything else or silence keeps them waiting.
+/// </summary>
+public sealed record CallbackOfferSettings(TimeSpan Above, bool OutsideHours, string Prompt, string NumberPrompt, string DonePrompt)
+{
+    /// <summary>How long the caller has to press a key after the offer, and between the digits of another number.</summary>
+    public TimeSpan KeyTimeout { get; init; } = TimeSpan.FromSeconds(6);
 }
 
 /// <summary>The periodic announcement: "callers ahead of you: N; expected wait: M minutes".</summary>

@@ -1,3 +1,4 @@
+using Ivr.Ari;
 using Ivr.Ari.Errors;
 using Ivr.Service.Seats.Callbacks;
 using Ivr.Service.Seats.Store;
@@ -31,7 +32,7 @@ public sealed partial class QueueRouter
         return true;
     }
 
-    /// <summary>The placement job: runs once per offer (the board refuses duplicates), calls the seat first.</summary>
+    /// <summary>The placement job: runs once per offer (the board refuses duplicates), calls the first leg the queue names.</summary>
     public async Task PlaceCallbackAsync(string boardId, string seat)
     {
         var ari = _ari ?? throw new InvalidOperationException("no ARI connection yet to place a callback; the job is retried");
@@ -48,23 +49,30 @@ public sealed partial class QueueRouter
         }
         var cb = new CallbackCall(id, seat, record.Number, queue, record.Attempts);
         await _callbacks.SetAsync(id, "placing", record.Attempts);
-        _callbackLegs[cb.SeatLeg] = cb;
-        await GuardedCallback(cb, async () =>
+        _callbackLegs[cb.FirstLeg] = cb;
+        LogCallbackPlacing(_logger, id, seat, cb.FirstLeg == cb.SeatLeg ? "seat" : "taxpayer");
+        await GuardedCallback(cb, () => RingCallbackLegAsync(ari, cb, cb.FirstLeg));
+    }
+
+    /// <summary>Originates one leg of a callback with its ring timer; a failed originate is that leg gone.</summary>
+    async Task RingCallbackLegAsync(AriClient ari, CallbackCall cb, string leg)
+    {
+        var seat = leg == cb.SeatLeg;
+        var ring = seat ? cb.Queue.RingTimeout : _options.CallbackRingTimeout;
+        cb.RingTimer?.Dispose();
+        cb.RingTimer = _time.CreateTimer(_ => _ = GuardedCallback(cb, () => CallbackRingTimedOutAsync(cb, leg)), null, ring + RingGrace, Timeout.InfiniteTimeSpan);
+        try
         {
-            cb.RingTimer = _time.CreateTimer(_ => _ = GuardedCallback(cb, () => CallbackRingTimedOutAsync(cb, cb.SeatLeg)), null,
-                queue.RingTimeout + RingGrace, Timeout.InfiniteTimeSpan);
-            LogCallbackPlacing(_logger, id, seat);
-            try
-            {
-                await ari.Channels.OriginateWithIdAsync(cb.SeatLeg, _config.DialStringOf(seat), app: _options.Application,
-                    appArgs: $"{CallbackSeatArg},{id}", callerId: "12366", timeout: (int)Math.Ceiling(queue.RingTimeout.TotalSeconds));
-            }
-            catch (AriException e)
-            {
-                LogOriginateFailed(_logger, id, seat, e.Message);
-                await CallbackLegGoneAsync(cb, cb.SeatLeg);
-            }
-        });
+            await ari.Channels.OriginateWithIdAsync(leg,
+                seat ? _config.DialStringOf(cb.Seat) : _options.CallbackTarget.Replace("{number}", cb.Number, StringComparison.Ordinal),
+                app: _options.Application, appArgs: $"{(seat ? CallbackSeatArg : CallbackTaxpayerArg)},{cb.Id}", callerId: "12366",
+                timeout: (int)Math.Ceiling(ring.TotalSeconds));
+        }
+        catch (AriException e)
+        {
+            LogOriginateFailed(_logger, cb.Id, seat ? cb.Seat : "taxpayer", e.Message);
+            await CallbackLegGoneAsync(cb, leg);
+        }
     }
 
     /// <summary>The retry job: the callback goes back to its old place in line once per attempt.</summary>
@@ -77,38 +85,35 @@ public sealed partial class QueueRouter
     async Task CallbackLegUpAsync(CallbackCall cb, string leg)
     {
         var ari = _ari!;
-        if (leg == cb.SeatLeg && cb.Phase == CallbackPhase.SeatRinging)
+        var first = leg == cb.FirstLeg && cb.Phase == CallbackPhase.FirstRinging;
+        if (!first && !(leg == cb.SecondLeg && cb.Phase == CallbackPhase.SecondRinging))
         {
-            if (!await _board.AnsweredAsync(cb.Seat, cb.BoardId))
-            {
-                await HangUpAsync(leg);
-                await CallbackLegGoneAsync(cb, leg);
-                return;
-            }
-            cb.RingTimer?.Dispose();
-            cb.Phase = CallbackPhase.TaxpayerRinging;
-            _callbackLegs[cb.TaxpayerLeg] = cb;
+            await HangUpAsync(leg);
+            return;
+        }
+        // The seat is claimed from the offer on; answering makes it busy, unless the offer went stale meanwhile.
+        if (leg == cb.SeatLeg && !await _board.AnsweredAsync(cb.Seat, cb.BoardId))
+        {
+            await HangUpAsync(leg);
+            await CallbackLegGoneAsync(cb, leg);
+            return;
+        }
+        cb.RingTimer?.Dispose();
+        if (first)
+        {
+            cb.Phase = CallbackPhase.SecondRinging;
+            _callbackLegs[cb.SecondLeg] = cb;
             await ari.Bridges.CreateWithIdAsync(cb.Bridge, type: "mixing");
-            await ari.Bridges.AddChannelAsync(cb.Bridge, [cb.SeatLeg]);
+            await ari.Bridges.AddChannelAsync(cb.Bridge, [leg]);
             await ari.Bridges.StartMohAsync(cb.Bridge, cb.Queue.MohClass);
-            cb.RingTimer = _time.CreateTimer(_ => _ = GuardedCallback(cb, () => CallbackRingTimedOutAsync(cb, cb.TaxpayerLeg)), null,
-                _options.CallbackRingTimeout + RingGrace, Timeout.InfiniteTimeSpan);
-            await ari.Channels.OriginateWithIdAsync(cb.TaxpayerLeg, _options.CallbackTarget.Replace("{number}", cb.Number, StringComparison.Ordinal),
-                app: _options.Application, appArgs: $"{CallbackTaxpayerArg},{cb.Id}", callerId: "12366",
-                timeout: (int)Math.Ceiling(_options.CallbackRingTimeout.TotalSeconds));
+            await RingCallbackLegAsync(ari, cb, cb.SecondLeg);
             return;
         }
-        if (leg == cb.TaxpayerLeg && cb.Phase == CallbackPhase.TaxpayerRinging)
-        {
-            cb.RingTimer?.Dispose();
-            cb.Phase = CallbackPhase.Talking;
-            await ari.Bridges.StopMohAsync(cb.Bridge);
-            await ari.Bridges.AddChannelAsync(cb.Bridge, [cb.TaxpayerLeg]);
-            await _callbacks.SetAsync(cb.Id, "talking", cb.Attempt);
-            LogCallbackTalking(_logger, cb.Id, cb.Seat);
-            return;
-        }
-        await HangUpAsync(leg);
+        cb.Phase = CallbackPhase.Talking;
+        await ari.Bridges.StopMohAsync(cb.Bridge);
+        await ari.Bridges.AddChannelAsync(cb.Bridge, [leg]);
+        await _callbacks.SetAsync(cb.Id, "talking", cb.Attempt);
+        LogCallbackTalking(_logger, cb.Id, cb.Seat);
     }
 
     async Task CallbackRingTimedOutAsync(CallbackCall cb, string leg)
@@ -119,27 +124,28 @@ public sealed partial class QueueRouter
     }
 
     /// <summary>
-    /// A leg ended. Seat never answered: a miss, the callback keeps its place. Taxpayer unreachable (or the seat left
-    /// while it rang): the seat is freed and the callback retried later at its old place, up to the attempt limit.
-    /// After talking: the other leg is hung up and the seat enters wrap-up.
+    /// A leg ended. Seat never answered: a miss, the callback keeps its place (a taxpayer already on hold is let go).
+    /// Taxpayer unreachable (or the seat left while it rang): the seat is freed and the callback retried later at its old
+    /// place, up to the attempt limit. After talking: the other leg is hung up and the seat enters wrap-up.
     /// </summary>
     async Task CallbackLegGoneAsync(CallbackCall cb, string leg)
     {
         if (!_callbackLegs.TryRemove(leg, out _) || cb.Phase == CallbackPhase.Done) return;
         var phase = cb.Phase;
+        var seatMissed = leg == cb.SeatLeg && !cb.SeatUp;
         cb.Phase = CallbackPhase.Done;
         cb.RingTimer?.Dispose();
         var other = leg == cb.SeatLeg ? cb.TaxpayerLeg : cb.SeatLeg;
         if (_callbackLegs.TryRemove(other, out _)) await HangUpAsync(other);
-        if (phase != CallbackPhase.SeatRinging) await DestroyBridgeAsync(cb.Bridge);
+        if (phase != CallbackPhase.FirstRinging) await DestroyBridgeAsync(cb.Bridge);
         switch (phase)
         {
-            case CallbackPhase.SeatRinging:
+            case not CallbackPhase.Talking when seatMissed:
                 await _board.ReleaseAsync(cb.Seat, cb.BoardId, SeatRelease.Missed, cb.Queue);
                 await _callbacks.SetAsync(cb.Id, "waiting", cb.Attempt);
                 _ = MatchSoonAsync(cb.Queue);
                 break;
-            case CallbackPhase.TaxpayerRinging:
+            case not CallbackPhase.Talking:
                 await _board.ReleaseAsync(cb.Seat, cb.BoardId, SeatRelease.CallerGone, cb.Queue);
                 var attempt = cb.Attempt + 1;
                 if (attempt < _options.CallbackAttempts)
@@ -171,8 +177,8 @@ public sealed partial class QueueRouter
     [LoggerMessage(EventId = 7032, Level = LogLevel.Information, Message = "callback {Callback}: placement for seat {Seat} already ran or is stale; nothing placed")]
     static partial void LogCallbackDuplicate(ILogger logger, string callback, string seat);
 
-    [LoggerMessage(EventId = 7033, Level = LogLevel.Information, Message = "callback {Callback}: calling seat {Seat} first")]
-    static partial void LogCallbackPlacing(ILogger logger, string callback, string seat);
+    [LoggerMessage(EventId = 7033, Level = LogLevel.Information, Message = "callback {Callback} for seat {Seat}: calling the {First} first")]
+    static partial void LogCallbackPlacing(ILogger logger, string callback, string seat, string first);
 
     [LoggerMessage(EventId = 7034, Level = LogLevel.Information, Message = "callback {Callback}: taxpayer and seat {Seat} talking")]
     static partial void LogCallbackTalking(ILogger logger, string callback, string seat);

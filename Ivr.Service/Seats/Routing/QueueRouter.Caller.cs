@@ -34,18 +34,17 @@ public sealed partial class QueueRouter
                 when ChannelOf(message) is { } id && (id.StartsWith("seat-", StringComparison.Ordinal) || id.StartsWith("cb", StringComparison.Ordinal)):
                 return true;
             case ChannelDtmfReceived dtmf when _callers.TryGetValue(dtmf.Channel.Id, out var caller):
-                if (caller.Queue.LeaveKey is { } key && dtmf.Digit == key.ToString())
+                if (caller.Stage != OfferStage.None)
+                    await Guarded(caller, () => CallbackKeyAsync(caller, dtmf.Digit));
+                else if (caller.Queue.LeaveKey is { } key && dtmf.Digit == key.ToString())
                     await Guarded(caller, () => LeaveByKeyAsync(caller));
                 return true;
             case PlaybackFinished finished when finished.Playback.Id.StartsWith(AnnouncePrefix, StringComparison.Ordinal):
                 if (_callers.TryGetValue(finished.Playback.TargetUri.Replace("channel:", "", StringComparison.Ordinal), out var listener))
-                    await Guarded(listener, () =>
-                    {
-                        if (listener.Announcing == finished.Playback.Id) listener.Announcing = null;
-                        return Task.CompletedTask;
-                    });
+                    await Guarded(listener, () => PromptFinishedAsync(listener, finished.Playback.Id));
                 return true;
-            case StasisEnd end when _callers.TryGetValue(end.Channel.Id, out var gone):
+            // A caller taken over through a subscription gets ChannelDestroyed, not StasisEnd (that goes to its own application).
+            case StasisEnd or ChannelDestroyed when EndedLeg(message) is { } ended && _callers.TryGetValue(ended, out var gone):
                 await Guarded(gone, () => CallerGoneAsync(gone));
                 return false; // the menu call ends too
             default:
@@ -86,15 +85,13 @@ public sealed partial class QueueRouter
                 LogAbandoned(_logger, caller.ChannelId, caller.Queue.Name);
                 break;
             case CallerPhase.Offered:
-                _seatLegs.TryRemove(caller.SeatChannel!, out _);
-                await _board.ReleaseAsync(caller.Offer!.Seat, caller.BoardId, SeatRelease.CallerGone, caller.Queue);
-                await HangUpAsync(caller.SeatChannel!);
+                await WithdrawRingingAsync(caller, SeatRelease.CallerGone);
                 LogAbandoned(_logger, caller.ChannelId, caller.Queue.Name);
                 _ = MatchSoonAsync(caller.Queue);
                 break;
             case CallerPhase.Talking:
                 _seatLegs.TryRemove(caller.SeatChannel!, out _);
-                await _board.ReleaseAsync(caller.Offer!.Seat, caller.BoardId, SeatRelease.Ended, caller.Queue);
+                await _board.ReleaseAsync(caller.Seat!, caller.BoardId, SeatRelease.Ended, caller.Queue);
                 await HangUpAsync(caller.SeatChannel!);
                 break;
         }
@@ -130,11 +127,7 @@ public sealed partial class QueueRouter
         caller.Phase = CallerPhase.Done;
         caller.StopTimers();
         _callers.TryRemove(caller.ChannelId, out _);
-        if (caller.Announcing is { } playing)
-        {
-            try { await _ari!.Playbacks.StopAsync(playing); }
-            catch (Ivr.Ari.Errors.AriException e) when (e.IsNotFound) { }
-        }
+        await StopPromptAsync(caller);
         await LeaveHoldAsync(caller);
         _ = Task.Run(() => caller.Finished(false));
     }
@@ -142,13 +135,28 @@ public sealed partial class QueueRouter
     /// <summary>Position and expected wait, played to the caller's channel: it replaces the music for this caller only.</summary>
     async Task AnnounceAsync(QueuedCaller caller)
     {
-        if (caller.Phase != CallerPhase.Waiting || caller.Announcing is not null || caller.Queue.Announce is not { } announce) return;
+        if (caller.Phase != CallerPhase.Waiting || caller.Announcing is not null || caller.Stage != OfferStage.None
+            || caller.Queue.Announce is not { } announce) return;
         var line = await _board.ViewAsync(caller.Queue, caller.BoardId);
         if (line.Position == 0) return;
-        var media = WaitEstimate.Announcement(announce, line, caller.Request.Language);
+        await PlayToCallerAsync(caller, WaitEstimate.Announcement(announce, line, caller.Request.Language));
+    }
+
+    /// <summary>Plays to the caller's channel (replacing the music for this caller only until it ends); returns the playback id.</summary>
+    async Task<string> PlayToCallerAsync(QueuedCaller caller, IReadOnlyList<string> media)
+    {
         var id = $"{AnnouncePrefix}{caller.ChannelId}-{++caller.Announcements}";
         caller.Announcing = id;
         await _ari!.Channels.PlayWithIdAsync(caller.ChannelId, id, media, lang: caller.Request.SoundFolder);
+        return id;
+    }
+
+    async Task StopPromptAsync(QueuedCaller caller)
+    {
+        if (caller.Announcing is not { } playing) return;
+        caller.Announcing = null;
+        try { await _ari!.Playbacks.StopAsync(playing); }
+        catch (Ivr.Ari.Errors.AriException e) when (e.IsNotFound) { }
     }
 
     [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "call {Channel}: caller hung up while in queue {Queue}")]

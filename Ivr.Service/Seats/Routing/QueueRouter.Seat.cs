@@ -16,57 +16,71 @@ public sealed partial class QueueRouter
         var channel = offer.Call.StartsWith(_options.Instance + "/", StringComparison.Ordinal) ? offer.Call[(_options.Instance.Length + 1)..] : offer.Call;
         if (!_callers.TryGetValue(channel, out var caller) || caller.BoardId != offer.Call)
         {
-            // The caller hung up between the claim and now: the seat is free again.
-            await _board.ReleaseAsync(offer.Seat, offer.Call, SeatRelease.CallerGone, _config.Queues[offer.Queue]);
+            // The caller hung up between the claim and now: the seats are free again.
+            foreach (var seat in offer.Seats) await _board.ReleaseAsync(seat, offer.Call, SeatRelease.CallerGone, _config.Queues[offer.Queue]);
             return;
         }
         await Guarded(caller, async () =>
         {
             if (caller.Phase != CallerPhase.Waiting)
             {
-                await _board.ReleaseAsync(offer.Seat, offer.Call, SeatRelease.CallerGone, caller.Queue);
+                foreach (var seat in offer.Seats) await _board.ReleaseAsync(seat, offer.Call, SeatRelease.CallerGone, caller.Queue);
                 return;
             }
-            var leg = $"seat-{offer.Seat}-{Guid.NewGuid():N}";
             caller.Phase = CallerPhase.Offered;
             caller.Offer = offer;
-            caller.SeatChannel = leg;
-            _seatLegs[leg] = caller;
-            LogOffering(_logger, caller.ChannelId, offer.Seat);
-            caller.RingTimer = _time.CreateTimer(_ => _ = Guarded(caller, () => RingTimedOutAsync(caller, leg)), null,
-                caller.Queue.RingTimeout + RingGrace, Timeout.InfiniteTimeSpan);
-            try
+            var legs = offer.Seats.Select(seat => (Leg: $"seat-{seat}-{Guid.NewGuid():N}", Seat: seat)).ToList();
+            foreach (var (leg, seat) in legs)
             {
-                await _ari!.Channels.OriginateWithIdAsync(leg, _config.DialStringOf(offer.Seat), app: _options.Application,
-                    appArgs: $"{OfferArg},{caller.ChannelId}", callerId: caller.Request.Caller, timeout: (int)Math.Ceiling(caller.Queue.RingTimeout.TotalSeconds));
+                caller.Ringing[leg] = seat;
+                _seatLegs[leg] = caller;
             }
-            catch (AriException e)
+            caller.RingTimer = _time.CreateTimer(_ => _ = Guarded(caller, () => RingTimedOutAsync(caller, offer)), null,
+                caller.Queue.RingTimeout + RingGrace, Timeout.InfiniteTimeSpan);
+            foreach (var (leg, seat) in legs)
             {
-                LogOriginateFailed(_logger, caller.ChannelId, offer.Seat, e.Message);
-                await SeatMissedAsync(caller, leg);
+                if (caller.Phase != CallerPhase.Offered) break;
+                LogOffering(_logger, caller.ChannelId, seat);
+                try
+                {
+                    await _ari!.Channels.OriginateWithIdAsync(leg, _config.DialStringOf(seat), app: _options.Application,
+                        appArgs: $"{OfferArg},{caller.ChannelId}", callerId: caller.Request.Caller, timeout: (int)Math.Ceiling(caller.Queue.RingTimeout.TotalSeconds));
+                }
+                catch (AriException e)
+                {
+                    LogOriginateFailed(_logger, caller.ChannelId, seat, e.Message);
+                    await SeatMissedAsync(caller, leg);
+                }
             }
         });
     }
 
-    async Task RingTimedOutAsync(QueuedCaller caller, string leg)
+    async Task RingTimedOutAsync(QueuedCaller caller, SeatOffer offer)
     {
-        if (caller.Phase != CallerPhase.Offered || caller.SeatChannel != leg) return;
-        await HangUpAsync(leg);
-        await SeatMissedAsync(caller, leg);
+        if (caller.Phase != CallerPhase.Offered || caller.Offer != offer) return;
+        foreach (var leg in caller.Ringing.Keys.ToList())
+        {
+            await HangUpAsync(leg);
+            await SeatMissedAsync(caller, leg);
+        }
     }
 
-    /// <summary>The offered seat did not take the call: the caller keeps its place and the next seat is tried.</summary>
+    /// <summary>
+    /// An offered seat did not take the call. When no other seat rings for the caller any more, the caller keeps its
+    /// place and the next seat is tried.
+    /// </summary>
     async Task SeatMissedAsync(QueuedCaller caller, string leg)
     {
         _seatLegs.TryRemove(leg, out _);
+        if (!caller.Ringing.Remove(leg, out var seat)) return;
+        var offer = caller.Offer!;
+        var state = await _board.ReleaseAsync(seat, offer.Call, SeatRelease.Missed, caller.Queue);
+        LogMissed(_logger, caller.ChannelId, seat, state?.ToString() ?? "released already");
+        if (caller.Ringing.Count > 0) return;
         caller.RingTimer?.Dispose();
         caller.RingTimer = null;
-        var offer = caller.Offer!;
         caller.Phase = CallerPhase.Waiting;
         caller.Offer = null;
-        caller.SeatChannel = null;
-        var state = await _board.ReleaseAsync(offer.Seat, offer.Call, SeatRelease.Missed, caller.Queue);
-        LogMissed(_logger, caller.ChannelId, offer.Seat, state?.ToString() ?? "released already");
         // The board no longer ties this caller to the seat, so it did not put the caller back in line: join again.
         if (state is null && await JoinAsync(caller, caller.Queue, keepScore: null) is null)
         {
@@ -76,59 +90,69 @@ public sealed partial class QueueRouter
         _ = MatchSoonAsync(caller.Queue);
     }
 
+    /// <summary>The other seats ringing for the caller stop, free at their old place in the idle order, with no miss.</summary>
+    async Task WithdrawRingingAsync(QueuedCaller caller, SeatRelease why)
+    {
+        foreach (var (leg, seat) in caller.Ringing.ToList())
+        {
+            caller.Ringing.Remove(leg);
+            _seatLegs.TryRemove(leg, out _);
+            await HangUpAsync(leg);
+            await _board.ReleaseAsync(seat, caller.BoardId, why, caller.Queue);
+        }
+    }
+
     async Task SeatAnsweredAsync(QueuedCaller caller, string leg)
     {
-        if (caller.Phase != CallerPhase.Offered || caller.SeatChannel != leg)
+        if (caller.Phase != CallerPhase.Offered || !caller.Ringing.TryGetValue(leg, out var seat))
         {
             _seatLegs.TryRemove(leg, out _);
             await HangUpAsync(leg);
             return;
         }
-        if (!await _board.AnsweredAsync(caller.Offer!.Seat, caller.BoardId))
+        if (!await _board.AnsweredAsync(seat, caller.BoardId, leg))
         {
             await HangUpAsync(leg);
             await SeatMissedAsync(caller, leg);
             return;
         }
+        caller.Ringing.Remove(leg);
+        caller.SeatChannel = leg;
+        caller.Seat = seat;
         caller.RingTimer?.Dispose();
         caller.RingTimer = null;
         caller.AnnounceTimer?.Dispose();
         caller.MaxWaitTimer?.Dispose();
         caller.AnnounceTimer = caller.MaxWaitTimer = null;
         caller.Phase = CallerPhase.Talking;
+        await WithdrawRingingAsync(caller, SeatRelease.Withdrawn);
+        caller.Stage = OfferStage.None;
         var ari = _ari!;
-        if (caller.Announcing is { } playing)
-        {
-            // A channel playback would hold the caller's command queue; stopping it is not queued.
-            try { await ari.Playbacks.StopAsync(playing); }
-            catch (AriException e) when (e.IsNotFound) { }
-            caller.Announcing = null;
-        }
+        // A channel playback would hold the caller's command queue; stopping it is not queued.
+        await StopPromptAsync(caller);
         await LeaveHoldAsync(caller);
         await ari.Bridges.CreateWithIdAsync(caller.CallBridge, type: "mixing");
         caller.Bridged = true;
         await ari.Bridges.AddChannelAsync(caller.CallBridge, [caller.ChannelId, leg]);
         if (caller.Queue.Record)
             await ari.Bridges.RecordAsync(caller.CallBridge, $"seatcall-{caller.ChannelId}", "wav", ifExists: "overwrite");
-        LogTalking(_logger, caller.ChannelId, caller.Offer.Seat);
+        LogTalking(_logger, caller.ChannelId, seat);
     }
 
     /// <summary>The seat leg ended: unanswered (busy, no answer) or after talking, when the caller goes on to the survey.</summary>
     async Task SeatGoneAsync(QueuedCaller caller, string leg)
     {
-        if (caller.SeatChannel != leg) return;
-        if (caller.Phase == CallerPhase.Offered)
+        if (caller.Phase == CallerPhase.Offered && caller.Ringing.ContainsKey(leg))
         {
             await SeatMissedAsync(caller, leg);
             return;
         }
-        if (caller.Phase != CallerPhase.Talking) return;
+        if (caller.Phase != CallerPhase.Talking || caller.SeatChannel != leg) return;
         _seatLegs.TryRemove(leg, out _);
         caller.Phase = CallerPhase.Done;
         _callers.TryRemove(caller.ChannelId, out _);
-        var offer = caller.Offer!;
-        await _board.ReleaseAsync(offer.Seat, offer.Call, SeatRelease.Ended, caller.Queue);
-        LogSeatHungUp(_logger, caller.ChannelId, offer.Seat);
+        await _board.ReleaseAsync(caller.Seat!, caller.BoardId, SeatRelease.Ended, caller.Queue);
+        LogSeatHungUp(_logger, caller.ChannelId, caller.Seat!);
         await DestroyBridgeAsync(caller.CallBridge);
         caller.Bridged = false;
         _ = Task.Run(() => caller.Finished(true));

@@ -25,6 +25,9 @@ public sealed record RouterOptions(string Instance, string Application)
     public TimeSpan CallbackRetryDelay { get; init; } = TimeSpan.FromMinutes(2);
 
     public TimeSpan CallbackRingTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long this router counts as alive without a heartbeat; then its waiting callers may be adopted.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -81,25 +84,20 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
             _callers[caller.ChannelId] = caller;
             if (await JoinAsync(caller, queue, keepScore: null) is not { } joined)
             {
+                if (queue.CallbackOffer is { OutsideHours: true } offer && IsClosed(queue))
+                {
+                    // Closed: nobody to wait for, but the callback is still offered and placed when seats are back.
+                    caller.InLine = false;
+                    await OfferCallbackAsync(caller, offer);
+                    return true;
+                }
                 _callers.TryRemove(caller.ChannelId, out _);
                 return false;
             }
             caller.Queue = joined;
-            try
-            {
-                await ari.Bridges.CreateWithIdAsync(caller.HoldBridge, type: "holding", cancellationToken: ct);
-                caller.Holding = true;
-                await ari.Bridges.AddChannelAsync(caller.HoldBridge, [caller.ChannelId], role: "participant", cancellationToken: ct);
-                // A lone holding-bridge participant hears nothing without an announcer: the music is the announcer.
-                await ari.Bridges.StartMohAsync(caller.HoldBridge, joined.MohClass, ct);
-            }
-            catch (AriException e) when (e.IsNotFound)
-            {
-                // The caller hung up while joining; the StasisEnd that follows takes it out of line.
-                LogChannelGone(_logger, caller.ChannelId, e.Message);
-                return true;
-            }
+            if (!await HoldAsync(ari, caller, ct)) return true;
             StartWaitTimers(caller);
+            await OfferCallbackIfLongAsync(caller);
         }
         finally
         {
@@ -107,6 +105,80 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
         }
         await MatchAsync(caller.Queue);
         return true;
+    }
+
+    /// <summary>
+    /// Goes on with a caller whose router is gone (or this one before a restart): the board entry is adopted in the same
+    /// place in line, the caller gets music again and is offered the next seat. False when the board has no such caller.
+    /// </summary>
+    public async Task<bool> ResumeAsync(AriClient ari, QueueRequest request, Func<bool, Task> finished, CancellationToken ct)
+    {
+        _ari = ari;
+        var caller = new QueuedCaller(request, _config.Queues.Values.First(), finished, _options.Instance);
+        await caller.Gate.WaitAsync(ct);
+        try
+        {
+            // Known before it is adopted: a match may post its offer here at once.
+            _callers[caller.ChannelId] = caller;
+            if (await _board.AdoptAsync(request.ChannelId, caller.BoardId, _options.Instance) is not { } adopted
+                || !_config.Queues.TryGetValue(adopted.Queue, out var queue))
+            {
+                _callers.TryRemove(caller.ChannelId, out _);
+                return false;
+            }
+            caller.Queue = queue;
+            LogAdopted(_logger, caller.ChannelId, adopted.Queue, adopted.Position);
+            if (adopted is { Seat: { } seat, Leg: { Length: > 0 } leg })
+            {
+                await WatchTalkingAsync(ari, caller, seat, leg, ct);
+                return true;
+            }
+            // The gone router's holding bridge may still play; this router holds the caller in a bridge of its own.
+            await DestroyBridgeAsync(caller.HoldBridge);
+            if (!await HoldAsync(ari, caller, ct)) return true;
+            StartWaitTimers(caller, adopted.Waited);
+        }
+        finally
+        {
+            caller.Gate.Release();
+        }
+        await MatchAsync(caller.Queue);
+        return true;
+    }
+
+    /// <summary>
+    /// An adopted caller already talks to a seat in the gone router's mixing bridge: this router watches the seat leg
+    /// (subscribed, as it lives in the other application) so the seat hanging up still takes the caller to the survey.
+    /// </summary>
+    async Task WatchTalkingAsync(AriClient ari, QueuedCaller caller, string seat, string leg, CancellationToken ct)
+    {
+        caller.Phase = CallerPhase.Talking;
+        (caller.Seat, caller.SeatChannel, caller.Bridged) = (seat, leg, true);
+        _seatLegs[leg] = caller;
+        try { await ari.Applications.SubscribeAsync(_options.Application, ["channel:" + leg], ct); }
+        catch (AriException e) when (e.IsNotFound || e.StatusCode == 422) { }
+        // The seat may have hung up while nobody watched.
+        if (await ari.Channels.GetAsync(leg, ct).IgnoreNotFound() is null) await SeatGoneAsync(caller, leg);
+    }
+
+    /// <summary>The caller waits in a holding bridge with the queue's music; false when the caller hung up meanwhile.</summary>
+    async Task<bool> HoldAsync(AriClient ari, QueuedCaller caller, CancellationToken ct)
+    {
+        try
+        {
+            await ari.Bridges.CreateWithIdAsync(caller.HoldBridge, type: "holding", cancellationToken: ct);
+            caller.Holding = true;
+            await ari.Bridges.AddChannelAsync(caller.HoldBridge, [caller.ChannelId], role: "participant", cancellationToken: ct);
+            // A lone holding-bridge participant hears nothing without an announcer: the music is the announcer.
+            await ari.Bridges.StartMohAsync(caller.HoldBridge, caller.Queue.MohClass, ct);
+            return true;
+        }
+        catch (AriException e) when (e.IsNotFound)
+        {
+            // The caller hung up while joining; the StasisEnd that follows takes it out of line.
+            LogChannelGone(_logger, caller.ChannelId, e.Message);
+            return false;
+        }
     }
 
     /// <summary>Puts the caller in line in <paramref name="queue"/> or the first overflow queue that takes it; null when none does.</summary>
@@ -142,10 +214,13 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
         }
     }
 
-    void StartWaitTimers(QueuedCaller caller)
+    /// <summary>The wait limit counts from joining the queue: a caller taken over has <paramref name="waited"/> already.</summary>
+    void StartWaitTimers(QueuedCaller caller, TimeSpan waited = default)
     {
         caller.MaxWaitTimer?.Dispose();
-        caller.MaxWaitTimer = _time.CreateTimer(_ => _ = Guarded(caller, () => WaitedTooLongAsync(caller)), null, caller.Queue.MaxWait, Timeout.InfiniteTimeSpan);
+        var left = caller.Queue.MaxWait - waited;
+        caller.MaxWaitTimer = _time.CreateTimer(_ => _ = Guarded(caller, () => WaitedTooLongAsync(caller)), null,
+            left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         caller.AnnounceTimer?.Dispose();
         if (caller.Queue.Announce is { } a)
             caller.AnnounceTimer = _time.CreateTimer(_ => _ = Guarded(caller, () => AnnounceAsync(caller)), null, a.Every, a.Every);
@@ -182,15 +257,33 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await HeartbeatAsync();
         await _redis.GetSubscriber().SubscribeAsync(_board.InboxChannel(_options.Instance), (_, _) => _ = DrainSafelyAsync());
         using var tick = new PeriodicTimer(_options.Tick, _time);
         try
         {
             while (await tick.WaitForNextTickAsync(stoppingToken))
+            {
+                await HeartbeatAsync();
                 foreach (var queue in _config.Queues.Values) await MatchAsync(queue);
+            }
         }
         catch (OperationCanceledException) { }
         await _redis.GetSubscriber().UnsubscribeAsync(_board.InboxChannel(_options.Instance));
+        // Nothing more is done for this instance's callers; another router (or this one restarted) adopts them at once.
+        foreach (var caller in _callers.Values)
+        {
+            caller.StopTimers();
+            caller.Phase = CallerPhase.Done;
+        }
+        try { await _board.RetireAsync(_options.Instance); }
+        catch (RedisException e) { LogBoardFailed(_logger, e, "retiring"); }
+    }
+
+    async Task HeartbeatAsync()
+    {
+        try { await _board.HeartbeatAsync(_options.Instance, _options.Lease); }
+        catch (RedisException e) { LogBoardFailed(_logger, e, "heartbeat"); }
     }
 
     async Task DrainSafelyAsync()
@@ -232,6 +325,9 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Error, Message = "call {Channel}: a seat step failed")]
     static partial void LogStepFailed(ILogger logger, Exception e, string channel);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Information, Message = "call {Channel}: taken over in queue {Queue} at position {Position}")]
+    static partial void LogAdopted(ILogger logger, string channel, string queue, int position);
 
     [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "calendar {Calendar} has no working-day data for today, so it counts as closed: {Message}")]
     static partial void LogCalendarGap(ILogger logger, string calendar, string message);

@@ -14,13 +14,14 @@ public static class WaitEstimate
     /// Callers ahead of this one (position − 1) plus this one, each taking the rolling average handle time, shared by the
     /// staffed seats; whole minutes, at least one.
     /// </summary>
-    public static int Minutes(LineView line)
+    public static int Minutes(LineView line) => Math.Max(1, (int)Math.Ceiling(Wait(line).TotalMinutes));
+
+    /// <summary>The estimate <see cref="Minutes"/> rounds: what the callback offer's threshold is compared with.</summary>
+    public static TimeSpan Wait(LineView line)
     {
         var average = line.RecentHandleTimes.Count == 0 ? DefaultHandleTime
             : TimeSpan.FromTicks((long)line.RecentHandleTimes.Average(t => t.Ticks));
-        var seats = Math.Max(1, line.StaffedSeats);
-        var wait = average * Math.Max(1, line.Position) / seats;
-        return Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+        return average * Math.Max(1, line.Position) / Math.Max(1, line.StaffedSeats);
     }
 
     /// <summary>"Callers ahead of you: N. Expected wait: M minutes", as sound media in the caller's language.</summary>

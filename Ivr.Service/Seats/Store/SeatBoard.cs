@@ -55,7 +55,8 @@ public sealed class SeatBoard(IConnectionMultiplexer redis, string prefix, TimeP
     /// <summary>Makes up to <paramref name="max"/> routing decisions for a queue; each offer is posted to its caller's instance.</summary>
     public async Task<IReadOnlyList<SeatOffer>> MatchAsync(QueueSettings queue, int max = 50)
     {
-        var result = (RedisResult[])(await Run(SeatScripts.Match, queue.Name, string.Join(',', queue.Skills), max))!;
+        var result = (RedisResult[])(await Run(SeatScripts.Match, queue.Name, string.Join(',', queue.Skills), max,
+            queue.Strategy == SeatStrategy.RingAll ? 1 : 0))!;
         return [.. result.Select(r => SeatOffer.Parse((string)r!))];
     }
 
@@ -67,14 +68,35 @@ public sealed class SeatBoard(IConnectionMultiplexer redis, string prefix, TimeP
     }
 
     /// <summary>The offered seat answered; false when the offer is no longer valid.</summary>
-    public async Task<bool> AnsweredAsync(string seat, string call) => (long)await Run(SeatScripts.Answered, seat, call, Today()) == 1;
+    public async Task<bool> AnsweredAsync(string seat, string call, string leg = "") => (long)await Run(SeatScripts.Answered, seat, call, Today(), leg) == 1;
 
     /// <summary>The seat leaves the call; returns its new state, or null when it was not on this call any more.</summary>
     public async Task<SeatState?> ReleaseAsync(string seat, string call, SeatRelease why, QueueSettings queue)
     {
-        var outcome = why switch { SeatRelease.Missed => "missed", SeatRelease.CallerGone => "caller-gone", _ => "ended" };
+        var outcome = why switch
+        {
+            SeatRelease.Missed => "missed", SeatRelease.CallerGone => "caller-gone", SeatRelease.Withdrawn => "withdrawn", _ => "ended",
+        };
         var state = (string?)await Run(SeatScripts.Release, seat, call, outcome, (long)queue.WrapUp.TotalMilliseconds, queue.PauseAfterMisses, Today());
         return state == "stale" ? null : ParseState(state);
+    }
+
+    /// <summary>Keeps <paramref name="instance"/>'s router alive on the board for <paramref name="lease"/>; its callers are passed over once it lapses.</summary>
+    public async Task HeartbeatAsync(string instance, TimeSpan lease) => await Run(SeatScripts.Heartbeat, instance, (long)lease.TotalMilliseconds);
+
+    /// <summary>A clean stop: the router's callers may be adopted at once.</summary>
+    public Task RetireAsync(string instance) => Db.KeyDeleteAsync(prefix + "lease:" + instance);
+
+    /// <summary>
+    /// Takes over the caller on <paramref name="channel"/> that a router which is gone left in line (or ringing), as
+    /// <paramref name="call"/> of <paramref name="instance"/>, in the same place; null when there is none.
+    /// </summary>
+    public async Task<AdoptedCall?> AdoptAsync(string channel, string call, string instance)
+    {
+        var r = (RedisResult[])(await Run(SeatScripts.Adopt, channel, call, instance))!;
+        if (r.Length < 3) return null;
+        var waited = TimeSpan.FromMilliseconds(Math.Max(0, (long)r[2]));
+        return r.Length == 5 ? new AdoptedCall((string)r[0]!, 0, waited, (string)r[3]!, (string)r[4]!) : new AdoptedCall((string)r[0]!, (int)r[1], waited, null, null);
     }
 
     /// <summary>Takes a waiting caller out of line; false when it was not waiting (it may have just been offered a seat).</summary>

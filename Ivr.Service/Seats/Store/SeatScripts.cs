@@ -32,6 +32,18 @@ static class SeatScripts
           return level
         end
         local function count(key, field, by) redis.call('HINCRBY', key, field, by) redis.call('EXPIRE', key, 172800) end
+        -- A router that once held a lease and lost it is gone; names that never held one (tests, the callbacks inbox) live.
+        local function gone(instance)
+          return redis.call('SISMEMBER', p .. 'routers', instance) == 1 and redis.call('EXISTS', p .. 'lease:' .. instance) == 0
+        end
+        -- A seat that stops ringing without a miss goes back to its old place in the idle order.
+        local function withdraw(seat)
+          local key = p .. 'seat:' .. seat
+          local idle = redis.call('HGET', key, 'idle') or now()
+          redis.call('HDEL', key, 'call')
+          redis.call('HSET', key, 'state', 'available', 'since', idle, 'until', idle)
+          redis.call('ZADD', p .. 'available', idle, seat)
+        end
 
         """;
 
@@ -108,15 +120,20 @@ static class SeatScripts
           'enqueued', t, 'state', 'waiting')
         redis.call('ZADD', waiting, score, ARGV[3])
         redis.call('ZADD', p .. 'q:' .. ARGV[2] .. ':since', t, ARGV[3])
+        local byChannel = p .. 'chan:' .. string.sub(ARGV[3], #ARGV[4] + 2)
+        redis.call('SADD', byChannel, ARGV[3])
+        redis.call('EXPIRE', byChannel, 86400)
         redis.call('SADD', p .. 'queues', ARGV[2])
         count(p .. 'stats:' .. ARGV[2] .. ':' .. ARGV[10], 'entered', 1)
         return redis.call('ZRANK', waiting, ARGV[3]) + 1
         """;
 
     /// <summary>
-    /// ARGV: prefix, queue, queue skills, most offers to make. The routing decision: callers in line order (the first 50),
-    /// each to the best-levelled available seat, the longest idle among equals. Claims both and posts the offer to the
-    /// caller's instance. Returns "call|seat|queue" per offer.
+    /// ARGV: prefix, queue, queue skills, most offers to make, ring-all (1/0). The routing decision: callers in line order
+    /// (the first 50), each to the best-levelled available seat, the longest idle among equals — or, ring-all, to every
+    /// available seat with the skills (callbacks still get one). Claims them and posts the offer to the caller's instance.
+    /// Callers of a router that is gone are passed over, keeping their place, until another router adopts them.
+    /// Returns "call|seat[,seat…]|queue" per offer.
     /// </summary>
     public const string Match = Common + """
         local queue = ARGV[2]
@@ -129,43 +146,63 @@ static class SeatScripts
         if #seats == 0 then return out end
         local cache, taken = {}, {}
         local max = tonumber(ARGV[4])
+        local idleOf = {}
+        local raw = redis.call('ZRANGEBYSCORE', p .. 'available', '-inf', t, 'WITHSCORES', 'LIMIT', 0, 2000)
+        for i = 1, #raw, 2 do idleOf[raw[i]] = raw[i + 1] end
+        local free = #seats
+        local dead = {}
         for _, call in ipairs(callers) do
-          if #out >= max or #out >= #seats then break end
+          if #out >= max or free == 0 then break end
           local c = redis.call('HMGET', p .. 'call:' .. call, 'skill', 'instance')
-          local need = needs(ARGV[3], c[1])
-          local best, bestLevel = nil, -1
-          for _, seat in ipairs(seats) do
-            if not taken[seat] then
-              if cache[seat] == nil then cache[seat] = skillsOf(redis.call('HGET', p .. 'seat:' .. seat, 'skills')) end
-              local level = levelFor(cache[seat], need)
-              if level > bestLevel then best, bestLevel = seat, level end
+          if dead[c[2]] == nil then dead[c[2]] = gone(c[2]) end
+          if not dead[c[2]] then
+            local need = needs(ARGV[3], c[1])
+            local all = ARGV[5] == '1' and c[2] ~= 'callbacks'
+            local picked, bestLevel = {}, -1
+            for _, seat in ipairs(seats) do
+              if not taken[seat] then
+                if cache[seat] == nil then cache[seat] = skillsOf(redis.call('HGET', p .. 'seat:' .. seat, 'skills')) end
+                local level = levelFor(cache[seat], need)
+                if all then
+                  if level >= 0 then picked[#picked + 1] = seat end
+                elseif level > bestLevel then picked[1], bestLevel = seat, level end
+              end
             end
-          end
-          if best ~= nil then
-            taken[best] = true
-            redis.call('ZREM', waiting, call)
-            redis.call('ZREM', p .. 'q:' .. queue .. ':since', call)
-            redis.call('ZREM', p .. 'available', best)
-            redis.call('HSET', p .. 'seat:' .. best, 'state', 'offered', 'call', call, 'queue', queue, 'since', t)
-            redis.call('HSET', p .. 'call:' .. call, 'state', 'offered', 'seat', best)
-            local msg = call .. '|' .. best .. '|' .. queue
-            redis.call('RPUSH', p .. 'inbox:' .. c[2], msg)
-            redis.call('PUBLISH', p .. 'inbox:' .. c[2], msg)
-            out[#out + 1] = msg
+            if #picked > 0 then
+              redis.call('ZREM', waiting, call)
+              redis.call('ZREM', p .. 'q:' .. queue .. ':since', call)
+              for _, seat in ipairs(picked) do
+                taken[seat] = true
+                free = free - 1
+                redis.call('ZREM', p .. 'available', seat)
+                redis.call('HSET', p .. 'seat:' .. seat, 'state', 'offered', 'call', call, 'queue', queue, 'since', t, 'idle', idleOf[seat])
+              end
+              local list = table.concat(picked, ',')
+              redis.call('HSET', p .. 'call:' .. call, 'state', 'offered', 'seat', list, 'ringing', #picked)
+              local msg = call .. '|' .. list .. '|' .. queue
+              redis.call('RPUSH', p .. 'inbox:' .. c[2], msg)
+              redis.call('PUBLISH', p .. 'inbox:' .. c[2], msg)
+              out[#out + 1] = msg
+            end
           end
         end
         return out
         """;
 
-    /// <summary>ARGV: prefix, seat, call, date. The offered seat answered: it is busy. Returns 0 when the offer is stale.</summary>
+    /// <summary>
+    /// ARGV: prefix, seat, call, date, seat leg. The offered seat answered: it is busy, and the caller keeps the leg so a
+    /// router adopting the call can watch it. Returns 0 when the offer is stale or another seat answered first.
+    /// </summary>
     public const string Answered = Common + """
         local key = p .. 'seat:' .. ARGV[2]
         local h = redis.call('HMGET', key, 'state', 'call', 'queue')
         if h[1] ~= 'offered' or h[2] ~= ARGV[3] then return 0 end
+        local c = p .. 'call:' .. ARGV[3]
+        -- Ring-all: a second seat answering the same caller is too late.
+        if redis.call('HGET', c, 'state') ~= 'offered' then return 0 end
         local t = now()
         redis.call('HSET', key, 'state', 'busy', 'since', t, 'missed', 0)
-        local c = p .. 'call:' .. ARGV[3]
-        redis.call('HSET', c, 'state', 'talking')
+        redis.call('HSET', c, 'state', 'talking', 'seat', ARGV[2], 'leg', ARGV[5])
         local stats = p .. 'stats:' .. h[3] .. ':' .. ARGV[4]
         count(stats, 'answered', 1)
         local enqueued = tonumber(redis.call('HGET', c, 'enqueued') or t)
@@ -174,9 +211,11 @@ static class SeatScripts
         """;
 
     /// <summary>
-    /// ARGV: prefix, seat, call, outcome (missed | caller-gone | ended), wrap-up ms, misses before pause, date.
-    /// missed: the caller goes back to its place in line and the seat to the back of the idle order (paused "no answer"
-    /// after too many); caller-gone: the seat is free again; ended: the seat enters wrap-up and the handle time counts.
+    /// ARGV: prefix, seat, call, outcome (missed | caller-gone | ended | withdrawn), wrap-up ms, misses before pause, date.
+    /// missed: the seat goes to the back of the idle order (paused "no answer" after too many) and, once no seat rings
+    /// for it any more, the caller goes back to its place in line; caller-gone: the seat is free again; ended: the seat
+    /// enters wrap-up and the handle time counts; withdrawn (ring-all, another seat answered): the seat is free at its
+    /// old place in the idle order, no miss counted.
     /// Returns the seat's new state, or 'stale' when the seat is no longer on this call.
     /// </summary>
     public const string Release = Common + """
@@ -187,15 +226,19 @@ static class SeatScripts
         local outcome = ARGV[4]
         local c = p .. 'call:' .. ARGV[3]
         local stats = p .. 'stats:' .. (h[5] or '') .. ':' .. ARGV[7]
+        if outcome == 'withdrawn' then
+          withdraw(ARGV[2])
+          return 'available'
+        end
         redis.call('HDEL', key, 'call')
         local state = 'available'
         local at = t
         if outcome == 'missed' then
           local missed = redis.call('HINCRBY', key, 'missed', 1)
           local ch = redis.call('HMGET', c, 'state', 'queue', 'score', 'enqueued')
-          if ch[1] == 'offered' then
+          if ch[1] == 'offered' and redis.call('HINCRBY', c, 'ringing', -1) <= 0 then
             redis.call('HSET', c, 'state', 'waiting')
-            redis.call('HDEL', c, 'seat', 'placing')
+            redis.call('HDEL', c, 'seat', 'placing', 'ringing')
             redis.call('ZADD', p .. 'q:' .. ch[2] .. ':waiting', ch[3], ARGV[3])
             redis.call('ZADD', p .. 'q:' .. ch[2] .. ':since', ch[4], ARGV[3])
           end
@@ -216,7 +259,7 @@ static class SeatScripts
           redis.call('DEL', c)
           state = 'wrapup'
           at = t + tonumber(ARGV[5])
-        else
+        elseif redis.call('EXISTS', c) == 1 then
           count(stats, 'abandoned', 1)
           redis.call('DEL', c)
         end
@@ -265,5 +308,63 @@ static class SeatScripts
         local h = redis.call('HMGET', c, 'state', 'seat')
         if h[1] ~= 'offered' or h[2] ~= ARGV[3] then return 0 end
         return redis.call('HSETNX', c, 'placing', 1)
+        """;
+    /// <summary>ARGV: prefix, instance, lease ms. The router is alive for the lease; it is known as a router from now on.</summary>
+    public const string Heartbeat = Common + """
+        redis.call('SADD', p .. 'routers', ARGV[2])
+        redis.call('SET', p .. 'lease:' .. ARGV[2], 1, 'PX', ARGV[3])
+        return 1
+        """;
+
+    /// <summary>
+    /// ARGV: prefix, channel, new call id, new instance. A caller on <c>channel</c> left by a router that is gone — or by
+    /// this one before a restart — is adopted under the new id. Waiting or ringing: same score and arrival time, so the
+    /// same place in line; seats still ringing for it are withdrawn; returns {queue, position, ms waited}. Talking: the
+    /// seat now names the new id; returns {queue, 0, ms waited, seat, seat leg}. {} when there is none.
+    /// </summary>
+    public const string Adopt = Common + """
+        local byChannel = p .. 'chan:' .. ARGV[2]
+        for _, old in ipairs(redis.call('SMEMBERS', byChannel)) do
+          local c = p .. 'call:' .. old
+          local h = redis.call('HMGET', c, 'state', 'queue', 'score', 'enqueued', 'instance', 'seat')
+          if h[1] == false then
+            redis.call('SREM', byChannel, old)
+          elseif (old == ARGV[3] or gone(h[5])) and h[1] == 'talking' then
+            local fields = redis.call('HGETALL', c)
+            redis.call('DEL', c)
+            redis.call('SREM', byChannel, old)
+            local n = p .. 'call:' .. ARGV[3]
+            redis.call('HSET', n, unpack(fields))
+            redis.call('HSET', n, 'instance', ARGV[4])
+            redis.call('SADD', byChannel, ARGV[3])
+            local seat = p .. 'seat:' .. h[6]
+            if redis.call('HGET', seat, 'call') == old then redis.call('HSET', seat, 'call', ARGV[3]) end
+            return { h[2], 0, now() - tonumber(h[4]), h[6], redis.call('HGET', n, 'leg') or '' }
+          elseif (old == ARGV[3] or gone(h[5])) and (h[1] == 'waiting' or h[1] == 'offered') then
+            if h[1] == 'offered' then
+              for seat in string.gmatch(h[6] or '', '[^,]+') do
+                if redis.call('HGET', p .. 'seat:' .. seat, 'call') == old then withdraw(seat) end
+              end
+              -- An offer not yet taken from the old inbox would ring withdrawn seats if that instance came back.
+              redis.call('LREM', p .. 'inbox:' .. h[5], 0, old .. '|' .. h[6] .. '|' .. h[2])
+            end
+            local waiting = p .. 'q:' .. h[2] .. ':waiting'
+            local since = p .. 'q:' .. h[2] .. ':since'
+            redis.call('ZREM', waiting, old)
+            redis.call('ZREM', since, old)
+            local fields = redis.call('HGETALL', c)
+            redis.call('DEL', c)
+            redis.call('SREM', byChannel, old)
+            local n = p .. 'call:' .. ARGV[3]
+            redis.call('HSET', n, unpack(fields))
+            redis.call('HSET', n, 'instance', ARGV[4], 'state', 'waiting')
+            redis.call('HDEL', n, 'seat', 'ringing', 'placing')
+            redis.call('ZADD', waiting, h[3], ARGV[3])
+            redis.call('ZADD', since, h[4], ARGV[3])
+            redis.call('SADD', byChannel, ARGV[3])
+            return { h[2], redis.call('ZRANK', waiting, ARGV[3]) + 1, now() - tonumber(h[4]) }
+          end
+        end
+        return {}
         """;
 }

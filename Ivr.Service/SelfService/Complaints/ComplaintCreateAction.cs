@@ -5,11 +5,11 @@ namespace Ivr.Service.SelfService.Complaints;
 
 /// <summary>
 /// complaint.create: the recording of a complaint (about the service) or report (of a tax violation) becomes a ticket
-/// due 2 working days later; the ticket number and the answer-by date go back to the menu and, to a mobile caller, by
-/// the <c>complaint-ticket</c> SMS. Run again for the same recording (a call resumed elsewhere), it answers the same
-/// ticket and sends nothing more.
+/// due 2 working days later; the ticket number and the answer-by date go back to the menu, whose <c>complaint-sms</c>
+/// node sends them (the action sends no SMS: one place does). Run again for the same recording (a call resumed
+/// elsewhere), it answers the same ticket, so that node's SMS is the same message and goes out once.
 /// </summary>
-public sealed class ComplaintCreateAction(ComplaintTickets tickets, WorkingDayCalendar calendar, CallSms sms, TimeProvider time) : IMenuAction
+public sealed class ComplaintCreateAction(ComplaintTickets tickets, WorkingDayCalendar calendar, TimeProvider time) : IMenuAction
 {
     /// <summary>The seed document's answer time for complaints.</summary>
     public const int WorkingDaysToAnswer = 2;
@@ -28,9 +28,6 @@ public sealed class ComplaintCreateAction(ComplaintTickets tickets, WorkingDayCa
         var at = time.GetUtcNow();
         var due = calendar.AddWorkingDays(ChinaTime.Today(time), WorkingDaysToAnswer);
         var ticket = await tickets.CreateAsync(new NewComplaint(kind, caller, recording, call.ChannelId, at, due), ct);
-        var outputs = new Dictionary<string, string> { ["ticket"] = ticket.Number, ["answer-by"] = ChinaTime.Spoken(ticket.DueOn) };
-        if (ticket.IsNew && CallerNumber.Mobile(caller) is { } mobile)
-            await sms.SendAsync(call.ChannelId, mobile, "complaint-ticket", outputs, ct);
-        return new ActionResult("created", outputs);
+        return new ActionResult("created", new Dictionary<string, string> { ["ticket"] = ticket.Number, ["answer-by"] = ChinaTime.Spoken(ticket.DueOn) });
     }
 }

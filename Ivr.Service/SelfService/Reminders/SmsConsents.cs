@@ -12,6 +12,17 @@ public sealed class SmsConsents(NpgsqlDataSource db)
     /// <summary>Where a consent change came from: how (keypad, speech, call) and in which call.</summary>
     public sealed record Source(string Via, string ChannelId, DateTimeOffset At);
 
+    /// <summary>Whether a reminder may go to the number: it consented for some taxpayer, has not withdrawn, and is not opted out.</summary>
+    public async Task<bool> MayRemindAsync(string phone, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            select exists (select 1 from sms_consents where phone = $1 and withdrawn_at is null)
+               and not exists (select 1 from do_not_contact where phone = $1)
+            """);
+        cmd.Parameters.AddWithValue(phone);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Stores consent; false when the number already has it for that taxpayer and is not opted out.</summary>
     public async Task<bool> GiveAsync(string phone, string taxpayerId, Source source, CancellationToken ct)
     {

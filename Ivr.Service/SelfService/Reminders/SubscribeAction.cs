@@ -5,9 +5,10 @@ namespace Ivr.Service.SelfService.Reminders;
 
 /// <summary>
 /// sms.subscribe: stores the caller's consent (how it was given and in which call) to filing reminders for a taxpayer,
-/// and confirms it by the <c>subscription-confirmed</c> SMS. Only a mobile number can subscribe: SMS reach no landline.
+/// answering <c>subscribed</c> only when that changed something, so the menu's <c>subscribe-sms</c> node confirms a new
+/// subscription by SMS (the action sends none itself). Only a mobile number can subscribe: SMS reach no landline.
 /// </summary>
-public sealed class SubscribeAction(SmsConsents consents, CallSms sms, TimeProvider time) : IMenuAction
+public sealed class SubscribeAction(SmsConsents consents, TimeProvider time) : IMenuAction
 {
     public string Name => "sms.subscribe";
 
@@ -21,8 +22,6 @@ public sealed class SubscribeAction(SmsConsents consents, CallSms sms, TimeProvi
         if (Filing.TaxpayerId.Check(keyed, ChinaTime.Today(time)) is not DigitCheck.Valid id)
             throw new ArgumentException($"{Name}: argument 'taxpayer-id' ({Filing.TaxpayerId.Masked(keyed)}) is not a taxpayer id");
         var source = new SmsConsents.Source(via, call.ChannelId, time.GetUtcNow());
-        if (!await consents.GiveAsync(mobile, id.Value, source, ct)) return ActionResult.Of("already");
-        await sms.SendAsync(call.ChannelId, mobile, "subscription-confirmed", new Dictionary<string, string>(), ct);
-        return ActionResult.Of("subscribed");
+        return ActionResult.Of(await consents.GiveAsync(mobile, id.Value, source, ct) ? "subscribed" : "already");
     }
 }

@@ -32,6 +32,15 @@ public sealed class CallTraceTests
     }
 
     [Fact]
+    public void Id_number_digits_and_its_x_keyed_as_star_are_masked()
+    {
+        var record = new TracedCall().Heard().Press("22").Press("11010519491231002*#").Press("1").Answer("not_filed").HangUp();
+
+        Assert.DoesNotContain("1101051949", record.Keys);
+        Assert.Equal("22" + new string('*', 18) + "#" + "1", record.Keys);
+    }
+
+    [Fact]
     public void Invoice_number_and_check_code_digits_are_masked_but_the_invoice_date_is_kept()
     {
         var record = new TracedCall().Heard().Press("11").Press("144031900111#").HangUp();

@@ -102,12 +102,16 @@ public sealed class SurvivingCallTests : IAsyncLifetime
         var calls = new[] { await _rig.AtMainMenuAsync(), await _rig.AtMainMenuAsync() };
 
         await _rig.Sim.StopAsteriskAsync();
+        var before = _rig.Sim.Requests.Count;
         await _rig.Sim.StartAsteriskAsync();
 
         foreach (var c in calls)
             await MenuCallRig.WaitUntilAsync(() => !_redis.GetDatabase().KeyExists(_rig.Prefix + "call:" + c.IvrChannelId),
                 $"call {c.IvrChannelId} was not closed after the restart");
         Assert.Empty(service.RunningCalls);
+        // The reconnect backoff may still be waiting when the restarted Asterisk opens; a caller dialling before the
+        // application is registered again gets STASISSTATUS=FAILED, as on a real Asterisk, so dial once it is back.
+        await _rig.WaitForRequestAsync(r => r.Method == "GET" && r.PathAndQuery.StartsWith("/ari/applications/ivr", StringComparison.Ordinal) && r.Status == 200, before);
         var fresh = await _rig.AtMainMenuAsync();
         await fresh.PressAsync("5");
         await fresh.WaitForPlaybackAsync("sound:complaint-menu", Wait);

@@ -1,25 +1,20 @@
 using Ivr.Service.Calendar;
 using Ivr.Service.Calls.Menu;
-using Ivr.Service.SelfService;
 using Ivr.Service.SelfService.Complaints;
 using Ivr.Tests.SelfService.Filing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ivr.Tests.SelfService.Complaints;
 
 /// <summary>complaint.create on a real PostgreSQL and the shipped working-day calendar.</summary>
 public sealed class ComplaintTicketTests(TaxpayerDatabase taxpayers) : IClassFixture<TaxpayerDatabase>
 {
-    readonly SentSms _sms = new();
-
     Task<ActionResult> CreateAsync(string localTime, string kind = "complaint", string caller = "13912345678", string? recording = null) =>
-        new ComplaintCreateAction(new ComplaintTickets(taxpayers.Db), WorkingDayCalendar.Load(), new CallSms(_sms, NullLogger<CallSms>.Instance),
-                Calls.ChinaClock(localTime))
+        new ComplaintCreateAction(new ComplaintTickets(taxpayers.Db), WorkingDayCalendar.Load(), Calls.ChinaClock(localTime))
             .InvokeAsync(Calls.Args(("kind", kind), ("recording", recording ?? $"ch-9-recording-{Guid.NewGuid():N}"), ("caller", caller)),
                 Calls.From(caller, "ch-9"), CancellationToken.None);
 
     [Fact]
-    public async Task A_complaint_becomes_a_ticket_due_two_working_days_later_and_its_number_goes_to_the_caller_by_sms()
+    public async Task A_complaint_becomes_a_ticket_due_two_working_days_later_whose_number_and_date_go_back_to_the_menu()
     {
         var result = await CreateAsync("2026-11-19T15:00:00", recording: "ch-9-recording-1"); // a Thursday: Friday and Monday are the two working days
         Assert.Equal("created", result.Code);
@@ -29,9 +24,6 @@ public sealed class ComplaintTicketTests(TaxpayerDatabase taxpayers) : IClassFix
         Assert.Equal("13912345678", await taxpayers.ScalarAsync<string>("select caller from complaint_tickets where ticket = '2026111900001'"));
         Assert.Equal("ch-9-recording-1", await taxpayers.ScalarAsync<string>("select recording from complaint_tickets where ticket = '2026111900001'"));
         Assert.Equal(new DateOnly(2026, 11, 23), await taxpayers.ScalarAsync<DateOnly>("select due_on from complaint_tickets where ticket = '2026111900001'"));
-        var sms = Assert.Single(_sms.Messages);
-        Assert.Equal(("13912345678", "complaint-ticket", "2026111900001", "20261123"),
-            (sms.Phone, sms.TemplateCode, sms.Parameters["ticket"], sms.Parameters["answer-by"]));
     }
 
     [Fact]
@@ -44,12 +36,11 @@ public sealed class ComplaintTicketTests(TaxpayerDatabase taxpayers) : IClassFix
     }
 
     [Fact]
-    public async Task The_same_recording_run_again_answers_its_first_ticket_and_sends_no_second_sms()
+    public async Task The_same_recording_run_again_answers_its_first_ticket()
     {
         var first = await CreateAsync("2026-11-26T10:00:00", recording: "ch-9-recording-7");
         var again = await CreateAsync("2026-11-27T10:00:00", recording: "ch-9-recording-7");
         Assert.Equal(first.Outputs, again.Outputs);
-        Assert.Single(_sms.Messages);
         Assert.Equal(1, await taxpayers.ScalarAsync<long>("select count(*) from complaint_tickets where recording = 'ch-9-recording-7'"));
     }
 
@@ -61,11 +52,11 @@ public sealed class ComplaintTicketTests(TaxpayerDatabase taxpayers) : IClassFix
     }
 
     [Fact]
-    public async Task A_caller_on_a_landline_gets_the_ticket_read_out_but_no_sms()
+    public async Task A_caller_on_a_landline_gets_a_ticket_too()
     {
         var result = await CreateAsync("2026-11-24T10:00:00", caller: "02158880000");
         Assert.Equal("created", result.Code);
-        Assert.Empty(_sms.Messages);
+        Assert.Equal("02158880000", await taxpayers.ScalarAsync<string>("select caller from complaint_tickets where ticket = $1", result.Outputs["ticket"]));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Ivr.Service.Calls.Menu;
 using Ivr.Service.SelfService;
 using Ivr.Service.SelfService.Reminders;
 using Ivr.Tests.SelfService.Filing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ivr.Tests.SelfService.Reminders;
 
@@ -10,12 +9,10 @@ namespace Ivr.Tests.SelfService.Reminders;
 public sealed class ReminderConsentTests(TaxpayerDatabase taxpayers) : IClassFixture<TaxpayerDatabase>
 {
     const string Taxpayer = "914403007152600052";
-    readonly SentSms _sms = new();
 
     Task<ActionResult> SubscribeAsync(string mobile, string channel = "ch-sub", string taxpayer = Taxpayer)
     {
-        var action = new SubscribeAction(new SmsConsents(taxpayers.Db), new CallSms(_sms, NullLogger<CallSms>.Instance),
-            Calls.ChinaClock("2026-11-23T10:00:00"));
+        var action = new SubscribeAction(new SmsConsents(taxpayers.Db), Calls.ChinaClock("2026-11-23T10:00:00"));
         return action.InvokeAsync(Calls.Args(("taxpayer-id", taxpayer), ("mobile", mobile), ("consent", "keypad")), Calls.From(mobile, channel),
             CancellationToken.None);
     }
@@ -27,23 +24,20 @@ public sealed class ReminderConsentTests(TaxpayerDatabase taxpayers) : IClassFix
     Task<long> OptedOutAsync(string phone) => taxpayers.ScalarAsync<long>("select count(*) from do_not_contact where phone = $1", phone);
 
     [Fact]
-    public async Task Subscribing_stores_consent_with_its_time_and_call_and_confirms_by_sms()
+    public async Task Subscribing_stores_consent_with_its_time_and_call()
     {
         Assert.Equal("subscribed", (await SubscribeAsync("13911110001", "ch-a")).Code);
         Assert.Equal("keypad", await taxpayers.ScalarAsync<string>("select given_via from sms_consents where phone = '13911110001'"));
         Assert.Equal("ch-a", await taxpayers.ScalarAsync<string>("select given_channel from sms_consents where phone = '13911110001'"));
         Assert.Equal(DateTimeOffset.Parse("2026-11-23T10:00:00+08:00"),
             await taxpayers.ScalarAsync<DateTime>("select given_at from sms_consents where phone = '13911110001'"));
-        var sent = Assert.Single(_sms.Messages);
-        Assert.Equal(("13911110001", "subscription-confirmed"), (sent.Phone, sent.TemplateCode));
     }
 
     [Fact]
-    public async Task Subscribing_again_answers_already_and_sends_nothing_more()
+    public async Task Subscribing_again_answers_already_so_the_menu_sends_no_second_confirmation()
     {
         await SubscribeAsync("13911110002");
         Assert.Equal("already", (await SubscribeAsync("13911110002")).Code);
-        Assert.Single(_sms.Messages);
     }
 
     [Fact]
@@ -82,15 +76,5 @@ public sealed class ReminderConsentTests(TaxpayerDatabase taxpayers) : IClassFix
         var badId = await Assert.ThrowsAsync<ArgumentException>(() => SubscribeAsync("13911110006", taxpayer: "914403007152600053"));
         Assert.Contains("'taxpayer-id' (9144************53) is not a taxpayer id", badId.Message);
         Assert.Equal(0, await taxpayers.ScalarAsync<long>("select count(*) from sms_consents where phone in ('02158880000', '13911110006')"));
-    }
-
-    [Fact]
-    public async Task The_sms_provider_refusing_the_confirmation_does_not_undo_the_consent()
-    {
-        var action = new SubscribeAction(new SmsConsents(taxpayers.Db),
-            new CallSms(new SentSms(Service.Sms.SmsOutcome.Rejected), NullLogger<CallSms>.Instance), TimeProvider.System);
-        var result = await action.InvokeAsync(Calls.Args(("taxpayer-id", Taxpayer), ("mobile", "13911110007"), ("consent", "keypad")),
-            Calls.From("13911110007"), CancellationToken.None);
-        Assert.Equal("subscribed", result.Code);
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ivr.Service.Calendar;
+
+/// <summary>
+/// The working-day calendar (shipped data plus <c>Campaigns:CalendarDirectory</c>) and its coverage check: a start-up
+/// warning and the <c>calendar</c> entry of <c>/admin/health</c> for each year callers may ask about that has no data.
+/// </summary>
+public static class CalendarHosting
+{
+    public static IServiceCollection AddWorkingDayCalendar(this IServiceCollection services, IConfiguration config)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => WorkingDayCalendar.Load(config["Campaigns:CalendarDirectory"]));
+        services.TryAddSingleton(sp => new CalendarCoverage(sp.GetRequiredService<WorkingDayCalendar>(), sp.GetRequiredService<TimeProvider>(),
+            config["Campaigns:CalendarDirectory"], sp.GetRequiredService<ILogger<CalendarCoverage>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarCoverage>());
+        services.AddHealthChecks().AddCheck<CalendarCoverage>("calendar");
+        return services;
+    }
+}
