@@ -7,6 +7,18 @@ namespace Ivr.Menus.Testing;
 /// <summary>How one test went, and which nodes and transitions it went through.</summary>
 public sealed record TestOutcome(MenuTest Test, string? Failure, IReadOnlySet<string> Nodes, IReadOnlySet<(string From, string To)> Transitions)
 {
+    /// <summary>The transitions with their edge labels, and the retries of nodes that ask.</summary>
+    public IReadOnlySet<TakenEdge> Taken { get; init; } = new HashSet<TakenEdge>();
+
+    /// <summary>The call's state after each step (index as in <see cref="MenuTest.Steps"/>), up to the step that failed.</summary>
+    public IReadOnlyList<CallState> States { get; init; } = [];
+
+    /// <summary>
+    /// For each step, the state its last event was sent to (prompts it let finish already finished): where a silence
+    /// waited or an action was in flight; null for a step that sent nothing.
+    /// </summary>
+    public IReadOnlyList<CallState?> Before { get; init; } = [];
+
     public bool Passed => Failure is null;
 }
 
@@ -22,16 +34,21 @@ public sealed class MenuTestRunner(MenuSet set, HostCatalog host)
         var open = ReferenceEquals(test.OpenCalendars, MenuTestParser.OpenByDefault) ? host.Calendars : test.OpenCalendars;
         var call = new TestCall(_engine, new CallEvent.Started(test.Caller, test.Entry, test.Language, test.Today, open, test.Variables));
         string? failure = null;
+        var states = new List<CallState>();
+        var before = new List<CallState?>();
         foreach (var step in test.Steps)
         {
+            call.Forget();
             failure = Do(call, step);
             if (failure is not null)
             {
                 failure = $"{step.At}: {failure}; the call is at node '{call.State.Node}' waiting for {call.State.Waiting.ToString().ToLowerInvariant()}";
                 break;
             }
+            states.Add(call.State);
+            before.Add(call.LastBefore);
         }
-        return new TestOutcome(test, failure, call.Nodes, call.Transitions);
+        return new TestOutcome(test, failure, call.Nodes, call.Transitions) { Taken = call.Taken, States = states, Before = before };
     }
 
     static string? Do(TestCall call, TestStep step)

@@ -21,14 +21,17 @@ public static class MenuTestSuite
         var runner = new MenuTestRunner(set, host);
         var outcomes = tests.Select(runner.Run).ToList();
         var nodes = outcomes.SelectMany(o => o.Nodes).ToHashSet();
-        var transitions = outcomes.SelectMany(o => o.Transitions).ToHashSet();
         var uncovered = set.Nodes.Values.Where(n => !nodes.Contains(n.Id)).OrderBy(n => n.At.File).ThenBy(n => n.At.Line).ToList();
-        // A subflow's return edge is taken from the flow's return node, not from the subflow node itself.
-        var missing = set.Nodes.Values.OrderBy(n => n.At.File).ThenBy(n => n.At.Line)
-            .SelectMany(n => n.Edges.Where(e => !(n is SubflowNode && e.Label == "return")).Select(e => (Node: n, Edge: e)))
-            .Where(x => !transitions.Contains((x.Node.Id, x.Edge.Target.Id)))
-            .Select(x => $"{x.Node.At}: {x.Node.Id} --{x.Edge.Label}--> {x.Edge.Target.Id}")
-            .Distinct().ToList();
-        return new SuiteResult(outcomes, uncovered, missing);
+        return new SuiteResult(outcomes, uncovered, NotTaken(set, outcomes));
+    }
+
+    /// <summary>Transitions (and retries of nodes that ask) none of <paramref name="outcomes"/> took, as "file:line: from --label--> to".</summary>
+    public static IReadOnlyList<string> NotTaken(MenuSet set, IEnumerable<TestOutcome> outcomes) =>
+        [.. NotTakenEdges(set, outcomes).Select(x => $"{x.Node.At}: {x.Edge}")];
+
+    public static IEnumerable<(MenuNode Node, TakenEdge Edge)> NotTakenEdges(MenuSet set, IEnumerable<TestOutcome> outcomes)
+    {
+        var taken = outcomes.SelectMany(o => o.Taken).ToHashSet();
+        return TakenEdge.All(set).Where(x => !taken.Contains(x.Edge));
     }
 }

@@ -1,4 +1,5 @@
 using Ivr.Menus.Engine;
+using Ivr.Menus.Model;
 
 namespace Ivr.Menus.Testing;
 
@@ -15,16 +16,31 @@ sealed class TestCall
     public CallState State { get; private set; }
     public HashSet<string> Nodes { get; } = new(StringComparer.Ordinal);
     public HashSet<(string From, string To)> Transitions { get; } = [];
+    /// <summary>Transitions with the edge label they took, and the retries (no-input, invalid) of nodes that ask.</summary>
+    public HashSet<TakenEdge> Taken { get; } = [];
 
     public TestCall(MenuEngine engine, CallEvent.Started started)
     {
         _engine = engine;
         var step = engine.Start(started);
         State = step.State;
-        Observe(step, null);
+        Observe(step, null, started, "");
     }
 
-    public void Send(CallEvent e) => Observe(_engine.Handle(State, e), State.Node);
+    /// <summary>The state the latest event was sent to (null until one is sent after <see cref="Forget"/>).</summary>
+    public CallState? LastBefore { get; private set; }
+
+    /// <summary>Forgets <see cref="LastBefore"/>, so a step that sends nothing is told apart.</summary>
+    public void Forget() => LastBefore = null;
+
+    public void Send(CallEvent e)
+    {
+        var before = State;
+        LastBefore = before;
+        Observe(_engine.Handle(before, e), before.Node, e, before.TypeAhead + (e is CallEvent.Digit d ? d.Key.ToString() : ""));
+        if (before.Node == State.Node && State.Tries > before.Tries && _engine.Set.Nodes.GetValueOrDefault(before.Node) is AskNode)
+            Taken.Add(new TakenEdge(before.Node, e is CallEvent.TimerFired && before.Digits.Length == 0 ? TakenEdge.NoInput : TakenEdge.Invalid, before.Node));
+    }
 
     /// <summary>Input starts a new moment: what was heard before it is past.</summary>
     public void ForgetSounds() => _pending.RemoveAll(o => o.Kind == "sound");
@@ -55,13 +71,22 @@ sealed class TestCall
 
     public string Heard() => _pending.Count == 0 ? "nothing more" : string.Join(", ", _pending.Select(o => o.Kind == "sound" ? o.Text : $"{o.Kind} {o.Text}"));
 
-    void Observe(Step step, string? from)
+    /// <summary>
+    /// Records what <paramref name="step"/> went through. Only its first move is caused by the event; <paramref name="keys"/>
+    /// (pressed now or typed ahead during a prompt) tell which key later menus of the same step were left by.
+    /// </summary>
+    void Observe(Step step, string? from, CallEvent cause, string keys)
     {
         State = step.State;
         foreach (var node in step.Entered)
         {
             Nodes.Add(node);
-            if (from is not null) Transitions.Add((from, node));
+            if (from is not null)
+            {
+                Transitions.Add((from, node));
+                if (TakenEdge.LabelOf(_engine.Set.Nodes.GetValueOrDefault(from), node, cause, keys) is { } label) Taken.Add(new TakenEdge(from, label, node));
+            }
+            cause = new CallEvent.PromptFinished("");
             from = node;
         }
         foreach (var c in step.Commands)
