@@ -157,6 +157,13 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Abrupt TCP close of every persistent outbound websocket; Asterisk queues their events and reconnects.</summary>
+    public Task DropOutboundSocketsAsync()
+    {
+        lock (pbx.Gate) pbx.Outbound.DropPersistent();
+        return Task.CompletedTask;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (server is not null) await server.DisposeAsync();

@@ -24,6 +24,12 @@ internal sealed class OutboundSockets(Pbx pbx, Func<Uri> ariUrl) : IDisposable
         }
     }
 
+    /// <summary>Called under the lock.</summary>
+    public void DropPersistent()
+    {
+        foreach (var s in persistent) s.Drop();
+    }
+
     public void Stop()
     {
         foreach (var s in persistent) s.Stop();

@@ -56,6 +56,19 @@ internal sealed class PersistentOutbound(OutboundWebSocketConfig config, Pbx pbx
         }
     }
 
+    /// <summary>
+    /// The network drops the socket (no close frame) while Asterisk runs on: events queue from now on and go first once
+    /// Asterisk has reconnected after its reconnect interval.
+    /// </summary>
+    public void Drop()
+    {
+        lock (pbx.Gate)
+        {
+            current?.Abort();
+            current = null;
+        }
+    }
+
     /// <summary>Asterisk stops: the socket is dropped without a close frame and not retried.</summary>
     public void Stop()
     {

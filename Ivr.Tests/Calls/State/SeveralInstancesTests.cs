@@ -100,6 +100,25 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_over_a_persistent_outbound_socket_hears_keys_pressed_while_asterisk_reconnects_after_a_drop()
+    {
+        var service = await _rig.StartServiceAsync(settings: Outbound("outbound-persistent"));
+        var call = await _rig.AtMainMenuAsync("ivr-ows");
+
+        await _rig.Sim.DropOutboundSocketsAsync();
+        // The key goes out while the dropped socket waits its reconnect interval: Asterisk queues it and delivers it first.
+        await call.PressAsync("3");
+
+        await call.WaitForPlaybackAsync("sound:policy-menu", Wait);
+        await call.PressAsync("1");
+        await call.WaitForPlaybackAsync("sound:seat-closed", Wait);
+        // The same instance went on with the call: nothing was restarted or answered again.
+        Assert.Contains(call.IvrChannelId, service.RunningCalls);
+        Assert.Equal(1, _rig.Sim.Requests.Count(r => r.Method == "POST" && r.PathAndQuery.Contains($"/channels/{call.IvrChannelId}/answer")));
+        Assert.Equal(1, call.PlayedMedia.Count(m => m == "sound:main-menu"));
+    }
+
+    [Fact]
     public async Task Call_over_its_own_per_call_socket_runs_the_menus()
     {
         var service = await _rig.StartServiceAsync(settings: Outbound("outbound-per-call"));
