@@ -78,6 +78,76 @@ public sealed class SurvivingCallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_process_killed_mid_call_is_replaced_by_a_new_one_that_takes_the_call_over_once_its_lease_expires()
+    {
+        using var killed = await StartServiceProcessAsync();
+        try
+        {
+            var call = await _rig.AtMainMenuAsync();
+            var key = _rig.Prefix + "call:" + call.IvrChannelId;
+            var owner = (string?)await _redis.GetDatabase().HashGetAsync(key, "owner");
+            Assert.NotNull(owner);
+            // No StopAsync, no socket close frame, no last save: its lease simply stops being renewed.
+            killed.Kill(entireProcessTree: true);
+            await killed.WaitForExitAsync();
+
+            var second = await _rig.StartServiceAsync();
+
+            await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+            Assert.Equal(second.InstanceId, (string?)await _redis.GetDatabase().HashGetAsync(key, "owner"));
+            Assert.NotEqual(owner, second.InstanceId);
+            await call.PressAsync("5");
+            await call.WaitForPlaybackAsync("sound:complaint-menu", Wait);
+        }
+        finally
+        {
+            // A failed step must not leave the process behind, reconnecting to a simulator that is gone.
+            if (!killed.HasExited) killed.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>
+    /// The built ivr binary serving this rig's simulator, Redis and key prefix (nothing else: no PostgreSQL), returned
+    /// once its event socket is up.
+    /// </summary>
+    async Task<System.Diagnostics.Process> StartServiceProcessAsync()
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Ivr.Tests.Campaigns.IvrBinary.DllPath, "serve"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Servers.RepoRoot(),
+        };
+        foreach (var (k, v) in new Dictionary<string, string>
+        {
+            ["Ari__Url"] = _rig.Sim.AriUrl.ToString(), ["Ari__User"] = _rig.Sim.User, ["Ari__Password"] = _rig.Sim.Password,
+            ["Calls__Redis"] = Servers.Redis, ["Calls__Prefix"] = _rig.Prefix, ["Calls__LeaseSeconds"] = "2", ["Calls__TakeoverSeconds"] = "0.2",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        }) psi.Environment[k] = v;
+        // Unset, not empty: an empty connection string would be taken as one.
+        psi.Environment.Remove("IVR_POSTGRES");
+        psi.Environment.Remove("IVR_REDIS");
+        var process = System.Diagnostics.Process.Start(psi)!;
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Line(string? line)
+        {
+            if (line is null) return;
+            output.Enqueue(line);
+            if (line.Contains("ARI events connected to", StringComparison.Ordinal)) connected.TrySetResult();
+        }
+        process.OutputDataReceived += (_, e) => Line(e.Data);
+        process.ErrorDataReceived += (_, e) => Line(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try { await connected.Task.WaitAsync(Wait); }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the ivr process never connected to the simulator:" + Environment.NewLine + string.Join(Environment.NewLine, output));
+        }
+        return process;
+    }
+
+    [Fact]
     public async Task Call_whose_caller_hung_up_while_no_service_ran_is_closed_by_the_next_one()
     {
         var first = await _rig.StartServiceAsync();
