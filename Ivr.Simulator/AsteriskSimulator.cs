@@ -55,7 +55,7 @@ public sealed class AsteriskSimulator : IAsyncDisposable
         if (options.SoundsDirectory is { } dir && !Directory.Exists(dir))
             throw new DirectoryNotFoundException($"SimulatorOptions.SoundsDirectory '{dir}' does not exist");
         var dialplan = options.DialplanPath is { } path ? DialplanParser.Load(path) : DialplanParser.Parse(DialplanBook.BuiltIn, "<built-in dialplan>");
-        var pbx = new Pbx(options, dialplan, new SoundLibrary(options.SoundsDirectory), TimeProvider.System);
+        var pbx = new Pbx(options, dialplan, new SoundLibrary(options.SoundsDirectory), options.TimeProvider);
         Directory.CreateDirectory(pbx.RecordingsDirectory);
         var sim = new AsteriskSimulator(options, pbx);
         sim.server = await AriServer.StartAsync(pbx, options.Port, sim.Record, ct);

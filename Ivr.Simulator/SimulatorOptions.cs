@@ -21,6 +21,9 @@ public sealed record SimulatorOptions
     /// <summary>Simulated time runs this many times faster than real time (10 = a 5 s prompt lasts 0.5 s).</summary>
     public double Speed { get; init; } = 1.0;
 
+    /// <summary>The clock behind simulated time and its timers; a test passes its own to fire timers late or step by step.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>The ARI user (basic auth).</summary>
     public string User { get; init; } = "ivr";
 

@@ -17,13 +17,17 @@ started=no
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [ "$started" = yes ] && bash scripts/servers.sh stop || true
+  [ "$started" = yes ] && bash scripts/servers.sh stop "${private[@]}" || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [ -z "${IVR_POSTGRES:-}" ] || [ -z "${IVR_REDIS:-}" ]; then
-  eval "$(bash scripts/servers.sh start)"
+# Private servers only for what IVR_POSTGRES / IVR_REDIS do not name; only those are stopped at the end.
+private=()
+[ -z "${IVR_POSTGRES:-}" ] && private+=(postgres)
+[ -z "${IVR_REDIS:-}" ] && private+=(redis)
+if [ ${#private[@]} -gt 0 ]; then
+  eval "$(bash scripts/servers.sh start "${private[@]}")"
   started=yes
 fi
 export IVR_POSTGRES IVR_REDIS

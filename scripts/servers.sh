@@ -2,7 +2,7 @@
 # Starts (or stops) private PostgreSQL and Redis instances for this checkout, on loopback and
 # non-default ports, with their data under .run/ (git-ignored). Prints the connection strings as
 # `export IVR_POSTGRES=...` / `export IVR_REDIS=...` lines on stdout; everything else goes to stderr.
-#   scripts/servers.sh start | stop | env
+#   scripts/servers.sh start | stop | env [postgres] [redis]    (both when neither is named)
 # IVR_PG_PORT / IVR_REDIS_PORT choose the ports (default 55432 / 56379).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +14,8 @@ log() { echo "servers: $*" >&2; }
 
 need_packages() {
   local missing=()
-  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-  pg_bin >/dev/null 2>&1 || missing+=(postgresql)
+  [ "$want_redis" = yes ] && { command -v redis-server >/dev/null 2>&1 || missing+=(redis-server); }
+  [ "$want_pg" = yes ] && { pg_bin >/dev/null 2>&1 || missing+=(postgresql); }
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "installing ${missing[*]} with apt-get"
@@ -104,13 +104,26 @@ redis_stop() {
 }
 
 print_env() {
-  echo "export IVR_POSTGRES='Host=127.0.0.1;Port=$pg_port;Username=ivr;Database=ivr;Maximum Pool Size=100'"
-  echo "export IVR_REDIS='127.0.0.1:$redis_port'"
+  [ "$want_pg" = yes ] && echo "export IVR_POSTGRES='Host=127.0.0.1;Port=$pg_port;Username=ivr;Database=ivr;Maximum Pool Size=100'"
+  [ "$want_redis" = yes ] && echo "export IVR_REDIS='127.0.0.1:$redis_port'"
+  return 0
 }
 
-case "${1:-}" in
-  start) need_packages; pg_start; redis_start; print_env ;;
-  stop) redis_stop; pg_stop ;;
+command=${1:-}
+[ $# -gt 0 ] && shift
+want_pg=no want_redis=no
+for server in "$@"; do
+  case "$server" in
+    postgres) want_pg=yes ;;
+    redis) want_redis=yes ;;
+    *) echo "servers: unknown server '$server' (postgres or redis)" >&2; exit 2 ;;
+  esac
+done
+[ $# -eq 0 ] && want_pg=yes want_redis=yes
+
+case "$command" in
+  start) need_packages; [ "$want_pg" = yes ] && pg_start; [ "$want_redis" = yes ] && redis_start; print_env ;;
+  stop) [ "$want_redis" = yes ] && redis_stop; [ "$want_pg" = yes ] && pg_stop; true ;;
   env) print_env ;;
-  *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|env [postgres] [redis]" >&2; exit 2 ;;
 esac

@@ -6,12 +6,16 @@ cd "$(dirname "$0")/.."
 command -v dotnet >/dev/null || { echo "test: the .NET SDK (dotnet) is required" >&2; exit 1; }
 bash scripts/deps.sh
 started=no
-if [ -z "${IVR_POSTGRES:-}" ] || [ -z "${IVR_REDIS:-}" ]; then
-  eval "$(bash scripts/servers.sh start)"
+# Private servers only for what IVR_POSTGRES / IVR_REDIS do not name; only those are stopped at the end.
+private=()
+[ -z "${IVR_POSTGRES:-}" ] && private+=(postgres)
+[ -z "${IVR_REDIS:-}" ] && private+=(redis)
+if [ ${#private[@]} -gt 0 ]; then
+  eval "$(bash scripts/servers.sh start "${private[@]}")"
   started=yes
 fi
 export IVR_POSTGRES IVR_REDIS
-cleanup() { [ "$started" = yes ] && bash scripts/servers.sh stop || true; }
+cleanup() { [ "$started" = yes ] && bash scripts/servers.sh stop "${private[@]}" || true; }
 trap cleanup EXIT
 dotnet build Ivr.sln -c Release -nologo -v q -clp:ErrorsOnly
 log=$(mktemp)

@@ -2,7 +2,7 @@ namespace Ivr.Simulator.Channels;
 
 /// <summary>
 /// A channel's command queue: Asterisk runs a channel's control commands one at a time on the channel's
-/// thread, so a playback holds back later plays, MOH, DTMF and variable sets until it ends.
+/// thread, so a playback, or DTMF the channel is sending, holds back later plays, MOH, DTMF and variable sets until it ends.
 /// </summary>
 internal sealed class ChannelControl
 {

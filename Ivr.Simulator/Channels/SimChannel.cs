@@ -50,14 +50,11 @@ internal sealed class SimChannel(string id, string name, DateTimeOffset created)
     /// <summary>The role this channel joined <see cref="Bridge"/> with (<c>participant</c>, <c>announcer</c>, or none).</summary>
     public string BridgeRole { get; set; } = "";
 
-    /// <summary>Playback, MOH and DTMF-out commands wait here behind a running playback (dtmf-burst trace).</summary>
+    /// <summary>Playback, MOH, variable sets and DTMF-out commands wait here behind a running playback or DTMF (dtmf-burst trace).</summary>
     public ChannelControl Control { get; } = new();
 
     /// <summary>A pending dialplan step (Answer's media wait, Wait(), Dial timeout...), cancelled on hangup.</summary>
     public IDisposable? Pending { get; set; }
-
-    /// <summary>When DTMF sent toward this channel's peer may start: digits of back-to-back requests queue.</summary>
-    public DateTimeOffset DtmfFreeAt { get; set; }
 
     /// <summary>Made by /channels/create: in the app before any dial, and dialled at most once.</summary>
     public bool IsCreated { get; set; }

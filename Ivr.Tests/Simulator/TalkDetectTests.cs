@@ -4,17 +4,6 @@ namespace Ivr.Tests.Simulator;
 public sealed class TalkDetectTests : SimulatorTest
 {
     [Fact]
-    public async Task Talking_starts_on_voice_and_finishes_after_the_silence_threshold_with_the_talking_time()
-    {
-        var (events, call) = await CallInIvrAsync();
-        Assert.Equal(204, (await Ari.PostAsync($"channels/{call.IvrChannelId}/variable?variable=TALK_DETECT(set)&value=1000")).Status);
-        await call.SayAsync(TimeSpan.FromSeconds(2));
-        await events.NextAsync("ChannelTalkingStarted", call.IvrChannelId);
-        var finished = await events.NextAsync("ChannelTalkingFinished", call.IvrChannelId);
-        Assert.InRange(finished.GetProperty("duration").GetInt32(), 1700, 2100);
-    }
-
-    [Fact]
     public async Task A_local_caller_that_stops_sending_frames_stays_talking()
     {
         var events = await Ari.EventsAsync("ivr,caller");

@@ -100,7 +100,7 @@ public class MandarinSpeakerTests
     [InlineData("amount", "1.234", "fractions of a fen")]
     [InlineData("amount", "12x", "expected form")]
     [InlineData("number", "1.5", "expected form")]
-    [InlineData("digits", "12a3", "'a' at position 3")]
+    [InlineData("digits", "12#3", "'#' at position 3")]
     [InlineData("phone", "138-0000", "'-' at position 4")]
     [InlineData("date", "2024-13-01", "expected form")]
     [InlineData("time", "25:00", "expected form")]
@@ -118,5 +118,14 @@ public class MandarinSpeakerTests
         Assert.Equal(ValueSpeakers.Speak("amount", "1234.50", "zh-CN"), speaker.Amount(1234.50m));
         Assert.Equal(ValueSpeakers.Speak(ValueKind.Date, "2024-11-22", "zh-CN"), speaker.Date(new DateOnly(2024, 11, 22)));
         Assert.Equal(["num-yao", "num-0"], speaker.Digits("10", DigitStyle.PhoneOrId));
+    }
+
+    [Fact]
+    public void Keyed_id_number_read_back_as_digits_says_its_final_x_as_a_letter()
+    {
+        var words = ValueSpeakers.Speak("digits", "11010519491231002X", "zh-CN");
+        Assert.Equal(18, words.Count);
+        Assert.Equal("letter-x", words[^1]);
+        Assert.Equal("num-1", words[0]);
     }
 }

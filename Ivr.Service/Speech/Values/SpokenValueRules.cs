@@ -35,20 +35,23 @@ public static class SpokenValueRules
         return (whole, digits == "0" ? "" : digits[2..]);
     }
 
-    /// <summary>Refuses anything but 0–9 (and A–Z when <paramref name="letters"/>), naming the character and its position.</summary>
-    public static string CheckDigits(string digits, bool letters)
+    /// <summary>
+    /// Refuses anything but 0–9 and A–Z, naming the character and its position. Letters belong to every style: what a
+    /// caller keys is read back as digits, and a credit code or an ID number ending in X carries letters.
+    /// </summary>
+    public static string CheckDigits(string digits)
     {
         if (digits.Length == 0) throw new SpokenValueException("digit string is empty");
         for (var i = 0; i < digits.Length; i++)
-            if (!char.IsAsciiDigit(digits[i]) && !(letters && char.IsAsciiLetterUpper(char.ToUpperInvariant(digits[i]))))
+            if (!char.IsAsciiDigit(digits[i]) && !char.IsAsciiLetterUpper(char.ToUpperInvariant(digits[i])))
                 throw new SpokenValueException(
-                    $"'{digits}' has '{digits[i]}' at position {i + 1}; only digits{(letters ? " and letters A–Z" : "")} can be read out one by one");
+                    $"'{digits}' has '{digits[i]}' at position {i + 1}; only digits and letters A–Z can be read out one by one");
         return digits;
     }
 
     /// <summary>Digit and letter words one by one; <paramref name="yaoForOne"/> reads 1 as 幺 in phone numbers and ids.</summary>
     public static IReadOnlyList<string> OneByOne(string digits, DigitStyle style, bool yaoForOne) =>
-        CheckDigits(digits, letters: style == DigitStyle.PhoneOrId)
+        CheckDigits(digits)
             .Select(c => !char.IsAsciiDigit(c) ? WordPrompts.Letter(c)
                 : c == '1' && yaoForOne && style == DigitStyle.PhoneOrId ? WordPrompts.Yao
                 : WordPrompts.Number(c - '0'))
