@@ -2,6 +2,7 @@ using Hangfire;
 using Ivr.Ari;
 using Ivr.Service.Calendar;
 using Ivr.Service.Calls;
+using Ivr.Service.Calls.Outbound;
 using Ivr.Service.Menus;
 using Ivr.Service.Seats.Admin;
 using Ivr.Service.Seats.Callbacks;
@@ -34,15 +35,16 @@ public static class SeatsHosting
         var ari = AriSettings.From(config);
         var options = new RouterOptions(config["Seats:Instance"] ?? $"{Environment.MachineName}-{Environment.ProcessId}", ari.Application)
         {
-            CallbackTarget = config["Seats:CallbackTarget"] ?? "Local/{number}@outbound",
             Lease = TimeSpan.FromSeconds(config.GetValue("Seats:LeaseSeconds", 10.0)),
         };
         services.AddTransient<CallbackJob>();
+        services.AddOutboundTrunk(config);
         services.AddSingleton(sp => new QueueRouter(sp.GetRequiredService<SeatBoard>(), sp.GetRequiredService<IConnectionMultiplexer>(), seats,
             WorkingDayCalendar.Load(config["Campaigns:CalendarDirectory"]), options, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueRouter>>(),
             sp.GetService<IBackgroundJobClient>() is { } hangfire ? new HangfireCallbackJobs(hangfire) : null,
-            new AriClient(new AriClientOptions { BaseUrl = ari.Url, User = ari.User, Password = ari.Password, Application = ari.Application })));
+            new AriClient(new AriClientOptions { BaseUrl = ari.Url, User = ari.User, Password = ari.Password, Application = ari.Application }),
+            sp.GetRequiredService<OutboundTrunk>()));
         services.AddSingleton<IQueueRouter>(sp => sp.GetRequiredService<QueueRouter>());
         services.AddHostedService(sp => sp.GetRequiredService<QueueRouter>());
         return services;

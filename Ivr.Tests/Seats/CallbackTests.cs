@@ -1,3 +1,4 @@
+using Ivr.Service.Calls.Outbound;
 using Ivr.Service.Seats.Callbacks;
 using Ivr.Simulator.Seats;
 using Ivr.Tests.Infrastructure;
@@ -95,6 +96,49 @@ public sealed class CallbackTests(RedisServer redis) : IClassFixture<RedisServer
         Assert.Equal(2, rig.Sim.Requests.Count(r => r.Method == "POST" && r.PathAndQuery.Contains("callback-seat")));
         await rig.SeatStateAsync("2001", s => s.State == Ivr.Service.Seats.Store.SeatState.Available);
         Assert.Equal(0, (await rig.Board.QueueAsync("general")).Waiting);
+    }
+
+    [Fact]
+    public async Task Callback_taxpayer_leg_is_dialled_on_the_outbound_trunk_with_its_dial_template_and_caller_id()
+    {
+        var trunk = new OutboundTrunk(new OutboundDialOptions { DialTemplate = "PJSIP/{phone}", CallerId = "95566" });
+        await using var rig = await SeatRig.StartAsync(NewSpace(), yaml: SeatRig.GeneralWith("callback-order: taxpayer-first"), trunk: trunk);
+        await rig.SeatAsync("2001");
+        var taxpayer = rig.Sim.AddSeat("13800000008", new SeatBehavior { AnswerAfter = TimeSpan.FromMilliseconds(200) });
+
+        Assert.True(await rig.Router.RegisterCallbackAsync("general", "13800000008", "no-channel"));
+
+        var id = (string)(await rig.Redis.GetDatabase().StringGetAsync($"{rig.Board.Prefix}cbfor:one/no-channel"))!;
+        await CallbackStateAsync(rig, id, "talking");
+        var leg = Assert.Single(rig.Sim.Requests, r => r.Method == "POST" && r.PathAndQuery.Contains("callback-taxpayer")).PathAndQuery;
+        Assert.Contains("endpoint=PJSIP%2F13800000008", leg);
+        Assert.Contains("callerId=95566", leg);
+        Assert.Equal(1, trunk.InUse);
+        await taxpayer.HangUpAsync();
+        await CallbackStateAsync(rig, id, "done");
+        Assert.Equal(0, trunk.InUse);
+    }
+
+    [Fact]
+    public async Task Callback_with_the_trunk_full_of_campaign_calls_rings_no_one_and_is_placed_without_losing_an_attempt_once_a_channel_is_free()
+    {
+        var trunk = new OutboundTrunk(new OutboundDialOptions { DialTemplate = "PJSIP/{phone}", MaxChannels = 1 });
+        Assert.True(trunk.TryTake("out-campaign-call"));
+        await using var rig = await SeatRig.StartAsync(NewSpace(), trunk: trunk);
+        var seat = await rig.SeatAsync("2001");
+        var taxpayer = rig.Sim.AddSeat("13800000009", new SeatBehavior { AnswerAfter = TimeSpan.FromMilliseconds(200) });
+
+        Assert.True(await rig.Router.RegisterCallbackAsync("general", "13800000009", "no-channel"));
+        var id = (string)(await rig.Redis.GetDatabase().StringGetAsync($"{rig.Board.Prefix}cbfor:one/no-channel"))!;
+        await CallbackStateAsync(rig, id, CallbackLine.TrunkFull);
+        await rig.SeatStateAsync("2001", s => s.State == Ivr.Service.Seats.Store.SeatState.Available);
+        Assert.DoesNotContain(rig.Sim.Requests, r => r.Method == "POST" && r.PathAndQuery.Contains("callback-"));
+
+        trunk.Release("out-campaign-call");
+        await seat.WaitForAnswerAsync(Wait);
+        await taxpayer.Ear.WaitForAsync(h => h.Source.StartsWith("bridge:cbcall-", StringComparison.Ordinal), Wait);
+        Assert.Equal(0, (await CallbackStateAsync(rig, id, "talking")).Attempts);
+        Assert.False(trunk.TryTake("out-another-campaign-call"));
     }
 
     /// <summary>Polls the callback's record until it is in <paramref name="state"/>.</summary>

@@ -1,5 +1,6 @@
 using Ivr.Ari;
 using Ivr.Service.Calendar;
+using Ivr.Service.Calls.Outbound;
 using Ivr.Service.Calls.Menu;
 using Ivr.Service.Menus;
 using Ivr.Service.Seats.Config;
@@ -71,7 +72,7 @@ public sealed class SeatRig : IAsyncDisposable
     /// so instances sharing it take each other's calls over (lease 2 s, sweep 0.2 s).
     /// </summary>
     public static async Task<SeatRig> StartAsync(string space, string instance = "one", string yaml = QueuesYaml, LogLines? log = null,
-        int callbackAttempts = 3, AsteriskSimulator? sim = null, string application = "ivr", string? callsPrefix = null)
+        int callbackAttempts = 3, AsteriskSimulator? sim = null, string application = "ivr", string? callsPrefix = null, OutboundTrunk? trunk = null)
     {
         log ??= new LogLines();
         DirectoryInfo? sounds = null;
@@ -106,11 +107,12 @@ public sealed class SeatRig : IAsyncDisposable
         var seats = QueueConfigLoader.Parse("test-queues.yaml", yaml, HostRegistry.Queues, null, out _);
         var options = new RouterOptions(instance, application)
         {
-            Tick = TimeSpan.FromMilliseconds(100), CallbackTarget = "PJSIP/{number}", CallbackAttempts = callbackAttempts,
+            Tick = TimeSpan.FromMilliseconds(100), CallbackAttempts = callbackAttempts,
             CallbackRetryDelay = TimeSpan.FromMilliseconds(200), CallbackRingTimeout = TimeSpan.FromSeconds(2),
         };
         var router = new QueueRouter(board, redis, seats, WorkingDayCalendar.Load(), options, TimeProvider.System, log.CreateLogger(instance),
-            ari: new AriClient(new AriClientOptions { BaseUrl = sim.AriUrl, User = sim.User, Password = sim.Password, Application = application }));
+            ari: new AriClient(new AriClientOptions { BaseUrl = sim.AriUrl, User = sim.User, Password = sim.Password, Application = application }),
+            trunk: trunk ?? new OutboundTrunk(new OutboundDialOptions { DialTemplate = "PJSIP/{phone}" }));
         var calls = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
             log, calendars: OpenCalendars.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SeatHours"] = "always" }).Build(),
                 WorkingDayCalendar.Load(), NullLogger<OpenCalendars>.Instance), queues: router);

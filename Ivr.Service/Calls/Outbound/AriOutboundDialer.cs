@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Ivr.Ari;
 using Ivr.Ari.Errors;
 using Ivr.Ari.Models;
@@ -10,15 +9,12 @@ namespace Ivr.Service.Calls.Outbound;
 
 /// <summary>
 /// Places campaign and callback calls through ARI: the dial row is written first, the channel is originated with our
-/// own id into the Stasis application with the menu entry as appArgs, so the answered call runs the outbound menu in
+/// own id into the Stasis application through the <see cref="OutboundTrunk"/> callbacks share, with the menu entry as appArgs, so the answered call runs the outbound menu in
 /// <see cref="Menu.MenuCalls"/>; the outcome comes from the channel's Dial and destruction events and, for an
 /// answered call, from its call record (keys pressed).
 /// </summary>
 public sealed partial class AriOutboundDialer : IOutboundDialer, IOutboundChannels, IDisposable
 {
-    [GeneratedRegex(@"^\+?[0-9]{3,20}$")]
-    private static partial Regex PhoneNumber();
-
     readonly AriClient _ari;
     readonly string _application;
     readonly OutboundDialOptions _options;
@@ -28,31 +24,29 @@ public sealed partial class AriOutboundDialer : IOutboundDialer, IOutboundChanne
     readonly ILogger<AriOutboundDialer> _logger;
     readonly ConcurrentDictionary<string, DialTracker> _calls = new();
     readonly ConcurrentDictionary<string, DialTracker> _byCallId = new();
-    readonly SemaphoreSlim _channels;
+    readonly OutboundTrunk _trunk;
 
-    public AriOutboundDialer(AriSettings ari, OutboundDialOptions options, OutboundDialStore dials, CallRecordStore records,
+    public AriOutboundDialer(AriSettings ari, OutboundTrunk trunk, OutboundDialStore dials, CallRecordStore records,
         ICallRecorder recorder, TimeProvider time, ILogger<AriOutboundDialer> logger)
     {
-        options.Validate();
         _ari = new AriClient(new AriClientOptions { BaseUrl = ari.Url, User = ari.User, Password = ari.Password, Application = ari.Application });
-        (_application, _options, _dials, _records, _time, _logger) = (ari.Application, options, dials, records, time, logger);
-        _channels = new SemaphoreSlim(options.MaxChannels, options.MaxChannels);
+        (_application, _options, _trunk, _dials, _records, _time, _logger) = (ari.Application, trunk.Options, trunk, dials, records, time, logger);
         recorder.Finished += OnRecorded;
     }
 
     public async Task<DialResult> DialAsync(DialRequest request, CancellationToken ct)
     {
-        if (!PhoneNumber().IsMatch(request.Phone))
+        if (!OutboundTrunk.IsPhoneNumber(request.Phone))
             throw new ArgumentException($"call {request.CallId}: '{request.Phone}' is not a phone number (digits, optionally a leading +)", nameof(request));
         if (!request.MenuFlow.StartsWith("campaign:", StringComparison.Ordinal))
             throw new ArgumentException($"call {request.CallId}: menu flow '{request.MenuFlow}' is not a campaign entry such as campaign:filing-reminder", nameof(request));
         foreach (var (name, value) in request.Variables)
             if (OutboundCallArgs.Problem(name, value) is { } problem)
                 throw new ArgumentException($"call {request.CallId}: {problem}", nameof(request));
-        if (!await _channels.WaitAsync(0, ct)) return new DialResult(DialOutcome.TrunkFull);
+        var channelId = "out-" + request.CallId;
+        if (!_trunk.TryTake(channelId)) return new DialResult(DialOutcome.TrunkFull);
         try
         {
-            var channelId = "out-" + request.CallId;
             if (!await _dials.TryBeginAsync(request.CallId, channelId, request.Phone, request.MenuFlow, _time.GetUtcNow(), ct))
                 throw new InvalidOperationException($"call {request.CallId} was dialled before: look it up (LookupAsync) instead of dialling it twice");
             var tracker = new DialTracker(channelId, channelId + "-2");
@@ -74,18 +68,18 @@ public sealed partial class AriOutboundDialer : IOutboundDialer, IOutboundChanne
         }
         finally
         {
-            _channels.Release();
+            _trunk.Release(channelId);
         }
     }
 
     async Task<DialResult> PlaceAsync(DialRequest request, DialTracker tracker, CancellationToken ct)
     {
-        var endpoint = _options.DialTemplate.Replace("{phone}", request.Phone, StringComparison.Ordinal);
+        var endpoint = _trunk.EndpointOf(request.Phone);
         try
         {
-            await _ari.Channels.OriginateWithIdAsync(tracker.ChannelId, endpoint, app: _application,
-                appArgs: new OutboundCallArgs(request.MenuFlow, request.CallId, request.Phone) { Variables = request.Variables }.ToAppArgs(), callerId: _options.CallerId,
-                timeout: Math.Max(1, (int)Math.Ceiling(request.RingTimeout.TotalSeconds)), otherChannelId: tracker.OtherChannelId, cancellationToken: ct);
+            await _trunk.OriginateAsync(_ari, tracker.ChannelId, request.Phone, _application,
+                new OutboundCallArgs(request.MenuFlow, request.CallId, request.Phone) { Variables = request.Variables }.ToAppArgs(),
+                request.RingTimeout, ct, otherChannelId: tracker.OtherChannelId);
         }
         catch (AriException e)
         {
@@ -163,11 +157,7 @@ public sealed partial class AriOutboundDialer : IOutboundDialer, IOutboundChanne
         }
     }
 
-    public void Dispose()
-    {
-        _ari.Dispose();
-        _channels.Dispose();
-    }
+    public void Dispose() => _ari.Dispose();
 
     [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "outbound call {CallId} to {Phone}: {Outcome} (cause {Cause})")]
     static partial void LogDialled(ILogger logger, string callId, string phone, DialOutcome outcome, int? cause);

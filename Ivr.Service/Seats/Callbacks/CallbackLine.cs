@@ -54,9 +54,28 @@ public sealed class CallbackLine(IConnectionMultiplexer redis, SeatBoard board)
     public async Task<bool> RequeueAsync(QueueSettings queue, CallbackRecord callback, int attempt)
     {
         if (!await Db.StringSetAsync(Key(callback.Id) + ":retry:" + attempt, 1, TimeSpan.FromDays(1), When.NotExists)) return false;
+        await EnqueueAsync(queue, callback, attempt);
+        return true;
+    }
+
+    /// <summary>
+    /// Back in line at the old place for the same attempt after a placement that rang no one because the trunk was full;
+    /// false when it is not waiting for that (already back, or placed meanwhile).
+    /// </summary>
+    public async Task<bool> ReturnAsync(QueueSettings queue, CallbackRecord callback)
+    {
+        if (callback.State != TrunkFull) return false;
+        await EnqueueAsync(queue, callback, callback.Attempts);
+        return true;
+    }
+
+    /// <summary>The state of a callback that waits for a free trunk channel; it has not spent an attempt.</summary>
+    public const string TrunkFull = "trunk-full";
+
+    async Task EnqueueAsync(QueueSettings queue, CallbackRecord callback, int attempt)
+    {
         await SetAsync(callback.Id, "waiting", attempt);
         await board.EnqueueAsync(AlwaysJoins(queue), Inbox + "/" + callback.Id, Inbox, null, 0, callback.Score);
-        return true;
     }
 
     /// <summary>A promised callback waits for a seat whatever the queue's limits for live callers.</summary>

@@ -48,13 +48,26 @@ public sealed partial class QueueRouter
             return;
         }
         var cb = new CallbackCall(id, seat, record.Number, queue, record.Attempts);
+        // The taxpayer's trunk channel is taken before anything rings, so a seat is never left holding for a full trunk.
+        if (!_trunk.TryTake(cb.TaxpayerLeg))
+        {
+            await _board.ReleaseAsync(seat, boardId, SeatRelease.CallerGone, queue);
+            await _callbacks.SetAsync(id, CallbackLine.TrunkFull, record.Attempts);
+            _jobs.Retry(id, record.Attempts, _options.CallbackRetryDelay);
+            LogCallbackTrunkFull(_logger, id, _trunk.Options.MaxChannels);
+            _ = MatchSoonAsync(queue);
+            return;
+        }
         await _callbacks.SetAsync(id, "placing", record.Attempts);
         _callbackLegs[cb.FirstLeg] = cb;
         LogCallbackPlacing(_logger, id, seat, cb.FirstLeg == cb.SeatLeg ? "seat" : "taxpayer");
         await GuardedCallback(cb, () => RingCallbackLegAsync(ari, cb, cb.FirstLeg));
     }
 
-    /// <summary>Originates one leg of a callback with its ring timer; a failed originate is that leg gone.</summary>
+    /// <summary>
+    /// Originates one leg of a callback with its ring timer, the taxpayer's on the outbound trunk; a failed originate is
+    /// that leg gone.
+    /// </summary>
     async Task RingCallbackLegAsync(AriClient ari, CallbackCall cb, string leg)
     {
         var seat = leg == cb.SeatLeg;
@@ -63,12 +76,13 @@ public sealed partial class QueueRouter
         cb.RingTimer = _time.CreateTimer(_ => _ = GuardedCallback(cb, () => CallbackRingTimedOutAsync(cb, leg)), null, ring + RingGrace, Timeout.InfiniteTimeSpan);
         try
         {
-            await ari.Channels.OriginateWithIdAsync(leg,
-                seat ? _config.DialStringOf(cb.Seat) : _options.CallbackTarget.Replace("{number}", cb.Number, StringComparison.Ordinal),
-                app: _options.Application, appArgs: $"{(seat ? CallbackSeatArg : CallbackTaxpayerArg)},{cb.Id}", callerId: "12366",
-                timeout: (int)Math.Ceiling(ring.TotalSeconds));
+            if (seat)
+                await ari.Channels.OriginateWithIdAsync(leg, _config.DialStringOf(cb.Seat), app: _options.Application,
+                    appArgs: $"{CallbackSeatArg},{cb.Id}", callerId: "12366", timeout: (int)Math.Ceiling(ring.TotalSeconds));
+            else
+                await _trunk.OriginateAsync(ari, leg, cb.Number, _options.Application, $"{CallbackTaxpayerArg},{cb.Id}", ring, CancellationToken.None);
         }
-        catch (AriException e)
+        catch (Exception e) when (e is AriException or ArgumentException)
         {
             LogOriginateFailed(_logger, cb.Id, seat ? cb.Seat : "taxpayer", e.Message);
             await CallbackLegGoneAsync(cb, leg);
@@ -79,7 +93,8 @@ public sealed partial class QueueRouter
     public async Task RetryCallbackAsync(string id, int attempt)
     {
         if (await _callbacks.GetAsync(id) is not { } record || !_config.Queues.TryGetValue(record.Queue, out var queue)) return;
-        if (await _callbacks.RequeueAsync(queue, record, attempt)) await MatchAsync(queue);
+        if (record.State == CallbackLine.TrunkFull ? await _callbacks.ReturnAsync(queue, record) : await _callbacks.RequeueAsync(queue, record, attempt))
+            await MatchAsync(queue);
     }
 
     async Task CallbackLegUpAsync(CallbackCall cb, string leg)
@@ -134,6 +149,7 @@ public sealed partial class QueueRouter
         var phase = cb.Phase;
         var seatMissed = leg == cb.SeatLeg && !cb.SeatUp;
         cb.Phase = CallbackPhase.Done;
+        _trunk.Release(cb.TaxpayerLeg);
         cb.RingTimer?.Dispose();
         var other = leg == cb.SeatLeg ? cb.TaxpayerLeg : cb.SeatLeg;
         if (_callbackLegs.TryRemove(other, out _)) await HangUpAsync(other);
@@ -188,4 +204,7 @@ public sealed partial class QueueRouter
 
     [LoggerMessage(EventId = 7036, Level = LogLevel.Information, Message = "callback {Callback}: done")]
     static partial void LogCallbackDone(ILogger logger, string callback);
+
+    [LoggerMessage(EventId = 7037, Level = LogLevel.Information, Message = "callback {Callback}: all {Channels} outbound trunk channels in use; retried later, no attempt spent")]
+    static partial void LogCallbackTrunkFull(ILogger logger, string callback, int channels);
 }

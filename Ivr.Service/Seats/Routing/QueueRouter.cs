@@ -3,6 +3,7 @@ using Ivr.Ari;
 using Ivr.Ari.Errors;
 using Ivr.Ari.Models;
 using Ivr.Service.Calendar;
+using Ivr.Service.Calls.Outbound;
 using Ivr.Service.Seats.Callbacks;
 using Ivr.Service.Seats.Config;
 using Ivr.Service.Seats.Store;
@@ -15,9 +16,6 @@ public sealed record RouterOptions(string Instance, string Application)
 {
     /// <summary>How often queues are matched without a trigger (wrap-up ends, missed wake-ups).</summary>
     public TimeSpan Tick { get; init; } = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>How a taxpayer is called back: through the trunk's dialplan context by default.</summary>
-    public string CallbackTarget { get; init; } = "Local/{number}@outbound";
 
     /// <summary>Attempts to reach a taxpayer (busy, no answer) before the callback is given up.</summary>
     public int CallbackAttempts { get; init; } = 3;
@@ -53,10 +51,13 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
     readonly CallbackLine _callbacks;
     readonly ICallbackJobs _jobs;
     readonly ConcurrentDictionary<string, CallbackCall> _callbackLegs = new();
+    readonly OutboundTrunk _trunk;
 
+    /// <summary>Without <paramref name="trunk"/>, callbacks dial through a trunk of their own with the default Outbound settings.</summary>
     public QueueRouter(SeatBoard board, IConnectionMultiplexer redis, SeatsConfig config, WorkingDayCalendar calendar, RouterOptions options,
-        TimeProvider time, ILogger logger, ICallbackJobs? jobs = null, AriClient? ari = null)
+        TimeProvider time, ILogger logger, ICallbackJobs? jobs = null, AriClient? ari = null, OutboundTrunk? trunk = null)
     {
+        _trunk = trunk ?? new OutboundTrunk(new OutboundDialOptions());
         // REST only: events keep coming through the call host's one socket. Callbacks may start before any call event.
         _ari = ari;
         (_board, _redis, _config, _options, _time, _logger) = (board, redis, config, options, time, logger);

@@ -36,7 +36,7 @@ public sealed class DialingFixture : RecordedCallsFixture
     }
 
     protected override IOutboundChannels? Outbound => _dialer ??= new AriOutboundDialer(AriSettings.From(Configuration),
-        new OutboundDialOptions(), new OutboundDialStore(new Ivr.Service.Calls.Records.CallRecordsDatabase(Npgsql.NpgsqlDataSource.Create(ConnectionString))),
+        new OutboundTrunk(new OutboundDialOptions()), new OutboundDialStore(new Ivr.Service.Calls.Records.CallRecordsDatabase(Npgsql.NpgsqlDataSource.Create(ConnectionString))),
         Store, Writer, TimeProvider.System, NullLogger<AriOutboundDialer>.Instance);
 
     protected override SimulatorOptions Simulator(SimulatorOptions defaults)
