@@ -10,10 +10,10 @@ namespace Ivr.Service.Campaigns;
 public static class CampaignServices
 {
     /// <summary>The PostgreSQL connection string for campaigns: Campaigns:Postgres, else IVR_POSTGRES.</summary>
-    public static string? PostgresOf(IConfiguration config) => config["Campaigns:Postgres"] is { Length: > 0 } s ? s : config["IVR_POSTGRES"];
+    public static string? PostgresOf(IConfiguration config) => Data.ServerConnections.Postgres(config, "Campaigns:Postgres");
 
     /// <summary>The Redis configuration for pacing: Campaigns:Redis, else IVR_REDIS.</summary>
-    public static string? RedisOf(IConfiguration config) => config["Campaigns:Redis"] is { Length: > 0 } s ? s : config["IVR_REDIS"];
+    public static string? RedisOf(IConfiguration config) => Data.ServerConnections.Redis(config, "Campaigns:Redis");
 
     public static IServiceCollection AddCampaignEngine(this IServiceCollection services, IConfiguration config, string postgres, string redis)
     {

@@ -23,7 +23,7 @@ public static class SeatsHosting
     /// </summary>
     public static IServiceCollection AddSeats(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
-        var redis = config["Seats:Redis"] is { Length: > 0 } r ? r : config["IVR_REDIS"];
+        var redis = Data.ServerConnections.Redis(config, "Seats:Redis");
         if (redis is null) return services;
         var file = Path.GetFullPath(config["Seats:Queues"] ?? Path.Combine("seats", "queues.yaml"), contentRoot);
         var seats = QueueConfigLoader.Load(file, HostRegistry.Queues);

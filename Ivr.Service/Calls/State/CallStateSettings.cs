@@ -15,7 +15,7 @@ public sealed record CallStateSettings(string? Redis, string Prefix, string Inst
         var takeover = s["TakeoverSeconds"] is null ? lease / 3 : TimeSpan.FromSeconds(Positive(s, "TakeoverSeconds", 0));
         var ttl = TimeSpan.FromMinutes(Positive(s, "StateTtlMinutes", 240));
         if (ttl <= lease) throw new InvalidOperationException($"Calls:StateTtlMinutes ({ttl}) must be longer than Calls:LeaseSeconds ({lease}).");
-        var redis = s["Redis"] is { Length: > 0 } r ? r : config["IVR_REDIS"] ?? Environment.GetEnvironmentVariable("IVR_REDIS");
+        var redis = Data.ServerConnections.Redis(config, "Calls:Redis") ?? Environment.GetEnvironmentVariable("IVR_REDIS");
         var instance = s["InstanceId"] is { Length: > 0 } id ? id
             : $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
         return new CallStateSettings(string.IsNullOrEmpty(redis) ? null : redis, s["Prefix"] ?? "ivr:", instance, lease, takeover, ttl);

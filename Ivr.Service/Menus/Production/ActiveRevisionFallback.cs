@@ -20,7 +20,7 @@ public static class ActiveRevisionFallback
     /// </summary>
     public static MenuLoadResult? TryLoad(IConfiguration config, HostCatalog host, out string problem)
     {
-        var postgres = config["Menus:Postgres"] is { Length: > 0 } p ? p : config["IVR_POSTGRES"];
+        var postgres = Data.ServerConnections.Postgres(config, "Menus:Postgres");
         if (string.IsNullOrEmpty(postgres))
         {
             problem = "no stored revision can stand in: Menus:Postgres (or IVR_POSTGRES) is not set";

@@ -16,8 +16,8 @@ public static class MenuProductionHosting
     {
         services.AddAdminAuthentication(config);
         services.AddHealthChecks();
-        var postgres = config["Menus:Postgres"] is { Length: > 0 } p ? p : config["IVR_POSTGRES"];
-        var redis = config["Menus:Redis"] is { Length: > 0 } r ? r : config["IVR_REDIS"];
+        var postgres = Data.ServerConnections.Postgres(config, "Menus:Postgres");
+        var redis = Data.ServerConnections.Redis(config, "Menus:Redis");
         if (string.IsNullOrEmpty(postgres) || string.IsNullOrEmpty(redis)) return services;
 
         var folder = Path.GetFullPath(config["Menus:Path"] ?? "menus", contentRoot);
