@@ -117,11 +117,10 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
                     var sending = SendAsync(r.Exchange, r.How, r.Exchange.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     inflight.Add((r.Exchange.Received ?? DateTimeOffset.MaxValue, sending));
                     await Task.WhenAny(sending, taken);
-                    // Taken is told in-process the moment the simulator acts; the event it causes would arrive later by the
-                    // socket's delay, which under load would stretch the gap past the trace's (record: duration 2 for 1).
-                    anchor = (r.At, clock.Elapsed);
+                    // Better than the answer: the event the request caused, when the driver had it before going on.
                     if (r.Exchange.Received is { } received && i + 1 < current.Steps.Count && current.Steps[i + 1].At >= received)
                         await CatchUpAsync(current, received + TimeSpan.FromMilliseconds(1), mark);
+                    anchor = (r.At, clock.Elapsed);
                     break;
                 case PollStep p:
                     // The driver polled while it went on (start.sh: ping every 100 ms and websocket retries every 200 ms).
