@@ -89,17 +89,9 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
             inflight.RemoveAll(done.Contains);
         }
 
-        // A loaded machine delays requests: the next step keeps at least the trace's gap after the request before it
-        // really took effect (record: a stop 1.5 s after a late record would leave less than a second of recording).
-        var anchor = (Trace: t0, Real: TimeSpan.Zero);
-        var startedEarly = new HashSet<PollStep>();
-        for (var i = 0; i < current.Steps.Count; i++)
+        foreach (var step in current.Steps)
         {
-            var step = current.Steps[i];
-            if (step is PollStep already && startedEarly.Contains(already)) continue;
-            var planned = Scaled(step.At - t0);
-            var afterPrevious = anchor.Real + Scaled(step.At - anchor.Trace);
-            var due = (planned > afterPrevious ? planned : afterPrevious) - clock.Elapsed;
+            var due = Scaled(step.At - t0) - clock.Elapsed;
             if (due > TimeSpan.Zero) await Task.Delay(due);
             await Settle(step.At);
             if (step is RestStep or NoteStep or OutboundSendStep)
@@ -117,26 +109,12 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
                     var sending = SendAsync(r.Exchange, r.How, r.Exchange.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     inflight.Add((r.Exchange.Received ?? DateTimeOffset.MaxValue, sending));
                     await Task.WhenAny(sending, taken);
-                    // Better than the answer: the event the request caused, when the driver had it before going on.
-                    if (r.Exchange.Received is { } received && i + 1 < current.Steps.Count && current.Steps[i + 1].At >= received)
-                        await CatchUpAsync(current, received + TimeSpan.FromMilliseconds(1), mark);
-                    anchor = (r.At, clock.Elapsed);
                     break;
                 case PollStep p:
                     // The driver polled while it went on (start.sh: ping every 100 ms and websocket retries every 200 ms).
                     inflight.Add((p.Polls[^1].Received ?? DateTimeOffset.MaxValue, PollAsync(p)));
                     break;
                 case NoteStep n:
-                    if (n.Action.Kind is NoteActionKind.BeginStop or NoteActionKind.BeginStart && PollBeside(current, i) is { } poll)
-                    {
-                        // The trace's first poll saw the phase before the stop or start had any effect (200 while stopping,
-                        // refused while starting). Begun after the action, a late first poll on a loaded machine would miss
-                        // that phase, so the poll goes first and the action waits for its first answer.
-                        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                        startedEarly.Add(poll);
-                        inflight.Add((poll.Polls[^1].Received ?? DateTimeOffset.MaxValue, PollAsync(poll, first)));
-                        await Task.WhenAny(first.Task, Task.Delay(IdWait));
-                    }
                     await ActAsync(n, current);
                     break;
                 case ConnectStep c:
@@ -242,14 +220,7 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
         }
     }
 
-    /// <summary>The poll the driver began together with the stop or start at <paramref name="index"/> (within 100 ms on the trace's clock).</summary>
-    static PollStep? PollBeside(ReplayPlan current, int index)
-    {
-        var at = current.Steps[index].At;
-        return current.Steps.Skip(index + 1).TakeWhile(s => s.At - at <= TimeSpan.FromMilliseconds(100)).OfType<PollStep>().FirstOrDefault();
-    }
-
-    async Task PollAsync(PollStep step, TaskCompletionSource? firstAnswer = null)
+    async Task PollAsync(PollStep step)
     {
         var first = step.Polls[0];
         var where = $"REST lines {first.Line}–{step.Polls[^1].Line} polling {first.Method} {first.Path}";
@@ -262,7 +233,6 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
         {
             var r = sim is null ? new RestResult(null, null, null, null, "no simulator") : await rest.SendAsync(new Uri(sim.AriUrl, "/"), first.Method, first.Path, null, true);
             got.Add(OutcomeOf(r.Status, r.ContentType, r.ErrorCode));
-            firstAnswer?.TrySetResult();
             if (got[^1] == want[^1] || deadline.Elapsed > limit) break;
             await Task.Delay(Scaled(every));
         }
