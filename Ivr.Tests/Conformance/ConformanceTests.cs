@@ -11,6 +11,7 @@ namespace Ivr.Tests.Conformance;
 /// must answer and send events as the real Asterisk 22 did (docs/conformance.md). A failure lists every
 /// difference with scenario, socket, channel, index and trace line.
 /// </summary>
+[Collection(ConformanceCollection.Name)]
 public sealed class ConformanceTests(TraceFixture traces, ITestOutputHelper output) : IClassFixture<TraceFixture>
 {
     /// <summary>
