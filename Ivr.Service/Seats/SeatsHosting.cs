@@ -39,8 +39,9 @@ public static class SeatsHosting
         };
         services.AddTransient<CallbackJob>();
         services.AddOutboundTrunk(config);
+        services.AddWorkingDayCalendar(config);
         services.AddSingleton(sp => new QueueRouter(sp.GetRequiredService<SeatBoard>(), sp.GetRequiredService<IConnectionMultiplexer>(), seats,
-            WorkingDayCalendar.Load(config["Campaigns:CalendarDirectory"]), options, sp.GetRequiredService<TimeProvider>(),
+            sp.AnsweringCalendar(), options, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueRouter>>(),
             sp.GetService<IBackgroundJobClient>() is { } hangfire ? new HangfireCallbackJobs(hangfire) : null,
             new AriClient(new AriClientOptions { BaseUrl = ari.Url, User = ari.User, Password = ari.Password, Application = ari.Application }),

@@ -26,8 +26,8 @@ public static class TaxpayerActionsHosting
         services.AddWorkingDayCalendar(config);
         services.TryAddSingleton(sp => FilingDeadlines.Load(sp.GetRequiredService<WorkingDayCalendar>()));
         // Callers are answered for a year without holiday data too (CalendarCoverage warns); campaigns keep the strict calendar.
-        services.TryAddSingleton(sp => new TaxDeadlines(FilingDeadlines.Load(Answering(sp))));
-        services.TryAddSingleton(sp => OpenCalendars.Create(config.GetSection("SelfService"), Answering(sp), sp.GetRequiredService<ILogger<OpenCalendars>>()));
+        services.TryAddSingleton(sp => new TaxDeadlines(FilingDeadlines.Load(sp.AnsweringCalendar())));
+        services.TryAddSingleton(sp => OpenCalendars.Create(config.GetSection("SelfService"), sp.AnsweringCalendar(), sp.GetRequiredService<ILogger<OpenCalendars>>()));
         services.AddSingleton<IMenuAction, FilingDeadlineAction>();
 
         if (CampaignServices.PostgresOf(config) is not { } postgres || CampaignServices.RedisOf(config) is not { } redis) return services;
@@ -43,13 +43,11 @@ public static class TaxpayerActionsHosting
         services.AddSingleton<IMenuAction, FilingStatusAction>();
         services.AddSingleton<IMenuAction, SubscribeAction>();
         services.AddSingleton<IMenuAction, UnsubscribeAction>();
-        services.AddSingleton<IMenuAction>(sp => new ComplaintCreateAction(sp.GetRequiredService<ComplaintTickets>(), Answering(sp),
+        services.AddSingleton<IMenuAction>(sp => new ComplaintCreateAction(sp.GetRequiredService<ComplaintTickets>(), sp.AnsweringCalendar(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMenuAction, SurveyRecordAction>();
         return services;
     }
-
-    static WorkingDayCalendar Answering(IServiceProvider sp) => sp.GetRequiredService<WorkingDayCalendar>().WeekendsOnlyWhereMissing();
 
     sealed class MigrateAtStart(string postgres) : IHostedService
     {
