@@ -32,7 +32,7 @@ public sealed class PjsipTests(RealAsteriskRig rig)
     }
 
     [RealAsteriskFact(Needs = PjsipLab.CarrierVariable)]
-    public async Task Call_from_the_carrier_over_the_trunk_to_12366_is_run_by_the_service_with_the_callers_number()
+    public async Task Call_from_the_carrier_over_the_trunk_to_12366_reaches_the_menu_and_its_keys_with_the_callers_number()
     {
         var before = rig.Service.RunningCalls.ToHashSet();
         await using var carrier = await SipCarrierCall.InviteAsync(PjsipLab.Carrier, PjsipLab.Asterisk, "12366", "13900000006");
@@ -45,6 +45,10 @@ public sealed class PjsipTests(RealAsteriskRig rig)
         var ari = await observer.Ari.Channels.GetAsync(channel!);
         // Named after the endpoint its INVITE was identified as: the trunk, by the address it came from.
         Assert.StartsWith("PJSIP/trunk-", ari.Name, StringComparison.Ordinal);
+        await MenuCallRig.WaitUntilAsync(() => rig.NodeOf(channel!) == "main", "the carrier's call never reached the main menu");
+        // The menus read keys as RFC 4733 events (dtmf_mode of the trunk): 5 is the complaint menu.
+        await carrier.PressAsync("5");
+        await MenuCallRig.WaitUntilAsync(() => rig.NodeOf(channel!) == "complaint-menu", $"key 5 from the carrier left the call at {rig.NodeOf(channel!)}");
         await carrier.HangUpAsync();
 
         var record = await rig.RecordOfAsync(channel!);

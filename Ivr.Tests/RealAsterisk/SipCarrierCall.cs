@@ -7,7 +7,7 @@ namespace Ivr.Tests.RealAsterisk;
 /// <summary>
 /// The carrier's side of one call over the SIP trunk: an INVITE with a G.711 A-law offer sent over UDP from an address the
 /// trunk's <c>identify</c> matches, the ACK to its answer, BYE to hang up, and 200 OK to what Asterisk sends in the dialog.
-/// Media is offered on a socket of its own but not played: the tests look at the call through ARI.
+/// Keys go out as RFC 4733 events on the call's RTP; what Asterisk plays is not listened to: the tests look at the call through ARI.
 /// </summary>
 public sealed class SipCarrierCall : IAsyncDisposable
 {
@@ -25,6 +25,7 @@ public sealed class SipCarrierCall : IAsyncDisposable
     readonly TaskCompletionSource _hungUpByAsterisk = new(TaskCreationOptions.RunContinuationsAsynchronously);
     readonly Task _receiving;
     string? _to;
+    RtpKeys? _keys;
 
     SipCarrierCall(IPAddress from, IPEndPoint asterisk, string number, string caller)
     {
@@ -51,6 +52,14 @@ public sealed class SipCarrierCall : IAsyncDisposable
     {
         var final = await _answer.Task.WaitAsync(RealCaller.Wait);
         if (final.Status != 200) throw new InvalidOperationException($"Asterisk answered the carrier's INVITE with '{final.FirstLine}'");
+    }
+
+    /// <summary>Presses <paramref name="keys"/> on the carrier's side: RFC 4733 events on the answered call's RTP.</summary>
+    public async Task PressAsync(string keys)
+    {
+        var answer = await _answer.Task.WaitAsync(RealCaller.Wait);
+        _keys ??= new RtpKeys(_rtp, RtpKeys.AnswerAddress(answer.Body));
+        await _keys.PressAsync(keys);
     }
 
     /// <summary>Hangs up with BYE and waits for Asterisk's 200 OK.</summary>

@@ -12,13 +12,16 @@ public sealed class SipMessage
 
     readonly List<(string Name, string Value)> _headers;
 
-    SipMessage(string firstLine, List<(string, string)> headers)
+    SipMessage(string firstLine, List<(string, string)> headers, string body)
     {
         FirstLine = firstLine;
         _headers = headers;
+        Body = body;
     }
 
     public string FirstLine { get; }
+
+    public string Body { get; }
 
     /// <summary>The status code of a response; 0 for a request.</summary>
     public int Status => FirstLine.StartsWith("SIP/2.0 ", StringComparison.Ordinal) && int.TryParse(FirstLine.AsSpan(8, 3), out var s) ? s : 0;
@@ -33,7 +36,8 @@ public sealed class SipMessage
     public static SipMessage Parse(byte[] datagram)
     {
         var text = Encoding.UTF8.GetString(datagram);
-        var head = text.Split("\r\n\r\n", 2)[0].Split("\r\n");
+        var parts = text.Split("\r\n\r\n", 2);
+        var head = parts[0].Split("\r\n");
         var headers = new List<(string, string)>();
         foreach (var line in head.Skip(1))
         {
@@ -42,7 +46,7 @@ public sealed class SipMessage
             var name = line[..colon].Trim();
             headers.Add((Compact.GetValueOrDefault(name, name), line[(colon + 1)..].Trim()));
         }
-        return new SipMessage(head[0], headers);
+        return new SipMessage(head[0], headers, parts.Length > 1 ? parts[1] : "");
     }
 
     /// <summary>The 200 OK to this request, echoing what RFC 3261 §8.2.6 says a response copies.</summary>
