@@ -89,9 +89,16 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
             inflight.RemoveAll(done.Contains);
         }
 
+        var mediaStarted = new Dictionary<string, (DateTimeOffset Trace, TimeSpan Real)>(StringComparer.Ordinal);
         foreach (var step in current.Steps)
         {
             var due = Scaled(step.At - t0) - clock.Elapsed;
+            if (step is RestStep { Exchange: var control } && LiveMedia.Controlled(control.Path) is { } controlled
+                && mediaStarted.TryGetValue(controlled, out var start))
+            {
+                var afterStart = start.Real + Scaled(step.At - start.Trace) - clock.Elapsed;
+                if (afterStart > due) due = afterStart;
+            }
             if (due > TimeSpan.Zero) await Task.Delay(due);
             await Settle(step.At);
             if (step is RestStep or NoteStep or OutboundSendStep)
@@ -109,6 +116,7 @@ public sealed class ScenarioReplayer(ReplayPlan plan, IReadOnlyList<ReplayPlan> 
                     var sending = SendAsync(r.Exchange, r.How, r.Exchange.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     inflight.Add((r.Exchange.Received ?? DateTimeOffset.MaxValue, sending));
                     await Task.WhenAny(sending, taken);
+                    if (LiveMedia.Started(r.Exchange.Method, r.Exchange.Path) is { } media) mediaStarted[media] = (r.At, clock.Elapsed);
                     break;
                 case PollStep p:
                     // The driver polled while it went on (start.sh: ping every 100 ms and websocket retries every 200 ms).
