@@ -29,8 +29,8 @@ public static class EventComparer
 
     /// <summary>
     /// <paramref name="durationSlack"/>: how many seconds a recording's <c>duration</c> may differ. It counts the seconds in
-    /// which frames arrived, set by when the replay's requests took effect, so a replay that ran late by a good part of a
-    /// second cannot reproduce the trace's whole seconds exactly (holding-queue: 16.2 s of frames, reported as 16).
+    /// which frames arrived, so it moves with when the replay's requests took effect (holding-queue: 16.2 s of frames,
+    /// reported as 16, within 0.2 s of reading 15).
     /// </summary>
     public static IReadOnlyList<Mismatch> Compare(string scenario, IEnumerable<TraceEvent> expected, IEnumerable<ObservedEvent> actual, int durationSlack = 0)
     {

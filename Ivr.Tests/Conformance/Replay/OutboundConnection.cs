@@ -18,11 +18,13 @@ public sealed class OutboundConnection(string label, string url, string? authori
 
     public bool IsOpen => socket.State == WebSocketState.Open && ClosedBySimulator is null && !ClosedByUs;
 
-    internal async Task ReadAsync(MessageLog log, CancellationToken ct)
+    /// <param name="ct">Cancelled when the harness shuts the server down or the connection is aborted.</param>
+    /// <param name="stopping">Cancelled only when the harness shuts the server down.</param>
+    internal async Task ReadAsync(MessageLog log, CancellationToken ct, CancellationToken stopping)
     {
         try
         {
-            await ReadUntilClosedAsync(log, ct);
+            await ReadUntilClosedAsync(log, ct, stopping);
         }
         finally
         {
@@ -31,7 +33,7 @@ public sealed class OutboundConnection(string label, string url, string? authori
         }
     }
 
-    async Task ReadUntilClosedAsync(MessageLog log, CancellationToken ct)
+    async Task ReadUntilClosedAsync(MessageLog log, CancellationToken ct, CancellationToken stopping)
     {
         try
         {
@@ -40,9 +42,10 @@ public sealed class OutboundConnection(string label, string url, string? authori
             ClosedBySimulator = code;
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
         }
-        catch (OperationCanceledException) { }
-        catch (Exception e) when (e is WebSocketException or IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
         {
+            // A dropped TCP connection shows as whichever comes first: a failed read or Kestrel's RequestAborted.
             if (!ClosedByUs) ClosedBySimulator = 1006;
         }
     }

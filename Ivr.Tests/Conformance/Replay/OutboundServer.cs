@@ -70,7 +70,7 @@ public sealed class OutboundServer(int port, IReadOnlyDictionary<string, string>
             connections.Add(connection);
         }
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token, ctx.RequestAborted);
-        await connection.ReadAsync(log, aborted.Token);
+        await connection.ReadAsync(log, aborted.Token, shutdown.Token);
     }
 
     /// <summary>The newest connection of a family that is still open.</summary>
