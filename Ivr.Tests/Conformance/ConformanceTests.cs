@@ -47,6 +47,7 @@ public sealed class ConformanceTests(TraceFixture traces, ITestOutputHelper outp
         {
             await using var replay = new ScenarioReplayer(plan, preludes, dialplan, traces.Sounds.Directory, Speed);
             var found = await replay.RunAsync();
+            foreach (var note in replay.Notes) output.WriteLine($"{scenario} run {run}: {note}");
             if (Repeat > 1) output.WriteLine($"{scenario} run {run} of {Repeat}: {(found.Count == 0 ? "conformed" : $"{found.Count} difference(s)")}");
             mismatches.AddRange(found);
         }

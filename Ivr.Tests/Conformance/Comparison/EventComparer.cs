@@ -27,14 +27,19 @@ public static class EventComparer
     /// <summary>More than this many findings in one stream are summarised as a count.</summary>
     const int FindingsPerStream = 3;
 
-    public static IReadOnlyList<Mismatch> Compare(string scenario, IEnumerable<TraceEvent> expected, IEnumerable<ObservedEvent> actual)
+    /// <summary>
+    /// <paramref name="durationSlack"/>: how many seconds a recording's <c>duration</c> may differ. It counts the seconds in
+    /// which frames arrived, set by when the replay's requests took effect, so a replay that ran late by a good part of a
+    /// second cannot reproduce the trace's whole seconds exactly (holding-queue: 16.2 s of frames, reported as 16).
+    /// </summary>
+    public static IReadOnlyList<Mismatch> Compare(string scenario, IEnumerable<TraceEvent> expected, IEnumerable<ObservedEvent> actual, int durationSlack = 0)
     {
         var want = expected.GroupBy(e => (e.Socket, Key: EventKey.Of(e.Json))).ToDictionary(g => g.Key, g => g.ToList());
         var got = actual.GroupBy(e => (e.Socket, Key: EventKey.Of(e.Json))).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Seq).ToList());
         var mismatches = new List<Mismatch>();
         foreach (var key in want.Keys.Union(got.Keys).OrderBy(k => k.Socket, StringComparer.Ordinal).ThenBy(k => k.Key, StringComparer.Ordinal))
         {
-            var findings = CompareStream(want.GetValueOrDefault(key) ?? [], got.GetValueOrDefault(key) ?? []);
+            var findings = CompareStream(want.GetValueOrDefault(key) ?? [], got.GetValueOrDefault(key) ?? [], durationSlack);
             var where = $"socket {key.Socket}, channel {key.Key}";
             mismatches.AddRange(findings.Take(FindingsPerStream).Select(f => new Mismatch(scenario, $"{where}, {f.Index}", f.What)));
             if (findings.Count > FindingsPerStream)
@@ -45,10 +50,10 @@ public static class EventComparer
 
     sealed record Finding(string Index, string What);
 
-    static List<Finding> CompareStream(List<TraceEvent> want, List<ObservedEvent> got)
+    static List<Finding> CompareStream(List<TraceEvent> want, List<ObservedEvent> got, int durationSlack)
     {
-        var wantSig = want.Select(e => Signature(e.Json)).ToList();
-        var gotSig = got.Select(e => Signature(e.Json)).ToList();
+        var wantSig = want.Select(e => Signature(e.Json, durationSlack)).ToList();
+        var gotSig = got.Select(e => Signature(e.Json, durationSlack)).ToList();
         var findings = new List<(int Order, Finding Finding)>();
         var unmatchedWant = new List<(int Index, int Gap)>();
         var unmatchedGot = new List<(int Index, int Gap)>();
@@ -58,7 +63,7 @@ public static class EventComparer
             if (w is { } wi && g is { } gi)
             {
                 gap++;
-                var differences = Differences(want[wi].Json, got[gi].Json);
+                var differences = Differences(want[wi].Json, got[gi].Json, durationSlack);
                 if (differences.Count > 0) findings.Add((wi, new($"event #{wi + 1}", $"{want[wi].Type} (trace line {want[wi].Line}): {string.Join("; ", differences)}")));
             }
             else if (w is { } onlyWant) unmatchedWant.Add((onlyWant, gap));
@@ -73,7 +78,9 @@ public static class EventComparer
             var gi = unmatchedGot[g].Index;
             unmatchedGot.RemoveAt(g);
             unmatchedWant.Remove(w);
-            findings.Add((w.Index, new($"event #{w.Index + 1}", $"{want[w.Index].Type} (trace line {want[w.Index].Line}): {string.Join("; ", Differences(want[w.Index].Json, got[gi].Json))}")));
+            var differences = Differences(want[w.Index].Json, got[gi].Json, durationSlack);
+            if (differences.Count > 0)
+                findings.Add((w.Index, new($"event #{w.Index + 1}", $"{want[w.Index].Type} (trace line {want[w.Index].Line}): {string.Join("; ", differences)}")));
         }
         // The same event elsewhere in the stream: it came out of order.
         foreach (var w in unmatchedWant.ToList())
@@ -113,10 +120,13 @@ public static class EventComparer
         return pairs;
     }
 
-    static string Signature(JsonObject e) => (string?)e["type"] + "|" + string.Join("|", BehaviourPaths.Select(p => Value(e, p)));
+    static string Signature(JsonObject e, int durationSlack) =>
+        (string?)e["type"] + "|" + string.Join("|", BehaviourPaths.Where(p => durationSlack == 0 || p != RecordingDuration).Select(p => Value(e, p)));
+
+    const string RecordingDuration = "recording.duration";
 
     /// <summary>Field-name and behaviour-value differences between two messages of the same type.</summary>
-    public static List<string> Differences(JsonObject want, JsonObject got)
+    public static List<string> Differences(JsonObject want, JsonObject got, int durationSlack = 0)
     {
         var differences = new List<string>();
         var wantPaths = JsonShape.FieldPaths(want);
@@ -129,7 +139,10 @@ public static class EventComparer
         {
             var w = Value(want, path);
             var g = Value(got, path);
-            if (w != g) differences.Add($"{path}: expected {w}, got {g}");
+            if (w == g) continue;
+            if (path == RecordingDuration && int.TryParse(w, out var wantSeconds) && int.TryParse(g, out var gotSeconds)
+                && Math.Abs(wantSeconds - gotSeconds) <= durationSlack) continue;
+            differences.Add($"{path}: expected {w}, got {g}");
         }
         return differences;
     }

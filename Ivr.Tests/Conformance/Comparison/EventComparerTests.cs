@@ -124,4 +124,20 @@ public sealed class EventComparerTests
         Assert.Empty(EventComparer.Compare("outbound-websocket", trace.Events, events));
         Assert.Equal("request:req-10", EventKey.Of(trace.Events[a].Json));
     }
+
+    [Fact]
+    public void A_recording_duration_one_second_off_is_a_difference_unless_the_replay_ran_late()
+    {
+        var trace = TraceLoader.Load(TraceDirectory.Path, "holding-queue");
+        var events = Replayed(trace.Events);
+        var finished = events.Single(e => e.Type == "RecordingFinished" && e.Socket == "caller#1");
+        finished.Json["recording"]!["duration"] = 15;
+
+        var mismatch = Assert.Single(EventComparer.Compare("holding-queue", trace.Events, events));
+        Assert.Contains("recording.duration: expected 16, got 15", mismatch.What);
+        Assert.Empty(EventComparer.Compare("holding-queue", trace.Events, events, durationSlack: 1));
+
+        finished.Json["recording"]!["duration"] = 14;
+        Assert.Contains("recording.duration: expected 16, got 14", Assert.Single(EventComparer.Compare("holding-queue", trace.Events, events, durationSlack: 1)).What);
+    }
 }
