@@ -17,7 +17,8 @@ public interface IOutboundDialer
 /// <summary>A call to make: <paramref name="CallId"/> is the attempt's id; <paramref name="Variables"/> feed the menu (deadline, tax).</summary>
 public sealed record DialRequest(string CallId, string Phone, string MenuFlow, IReadOnlyDictionary<string, string> Variables, TimeSpan RingTimeout);
 
-public enum DialOutcome { AnsweredAndListened, Confirmed, Busy, NoAnswer, Rejected, Failed, TrunkFull }
+/// <summary>How a dialled leg ended; <see cref="Answered"/> is a callback leg (it runs no menu, so nothing was listened to or confirmed).</summary>
+public enum DialOutcome { AnsweredAndListened, Confirmed, Busy, NoAnswer, Rejected, Failed, TrunkFull, Answered }
 
 /// <summary>How a call ended; <paramref name="AriCause"/> is the Q.850 hangup cause when there is one. Keys the taxpayer pressed drive follow-ups (2 = SMS).</summary>
 public sealed record DialResult(DialOutcome Outcome, int? AriCause = null, string? KeysPressed = null);

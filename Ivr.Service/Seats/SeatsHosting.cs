@@ -45,7 +45,8 @@ public static class SeatsHosting
             sp.GetRequiredService<ILogger<QueueRouter>>(),
             sp.GetService<IBackgroundJobClient>() is { } hangfire ? new HangfireCallbackJobs(hangfire) : null,
             new AriClient(new AriClientOptions { BaseUrl = ari.Url, User = ari.User, Password = ari.Password, Application = ari.Application }),
-            sp.GetRequiredService<OutboundTrunk>()));
+            sp.GetRequiredService<OutboundTrunk>(),
+            sp.GetService<Calls.Records.CallRecordsDatabase>() is { } records ? new OutboundDialStore(records) : null));
         services.AddSingleton<IQueueRouter>(sp => sp.GetRequiredService<QueueRouter>());
         services.AddHostedService(sp => sp.GetRequiredService<QueueRouter>());
         return services;

@@ -72,7 +72,8 @@ public sealed class SeatRig : IAsyncDisposable
     /// so instances sharing it take each other's calls over (lease 2 s, sweep 0.2 s).
     /// </summary>
     public static async Task<SeatRig> StartAsync(string space, string instance = "one", string yaml = QueuesYaml, LogLines? log = null,
-        int callbackAttempts = 3, AsteriskSimulator? sim = null, string application = "ivr", string? callsPrefix = null, OutboundTrunk? trunk = null)
+        int callbackAttempts = 3, AsteriskSimulator? sim = null, string application = "ivr", string? callsPrefix = null, OutboundTrunk? trunk = null,
+        OutboundDialStore? dials = null)
     {
         log ??= new LogLines();
         DirectoryInfo? sounds = null;
@@ -112,7 +113,7 @@ public sealed class SeatRig : IAsyncDisposable
         };
         var router = new QueueRouter(board, redis, seats, WorkingDayCalendar.Load(), options, TimeProvider.System, log.CreateLogger(instance),
             ari: new AriClient(new AriClientOptions { BaseUrl = sim.AriUrl, User = sim.User, Password = sim.Password, Application = application }),
-            trunk: trunk ?? new OutboundTrunk(new OutboundDialOptions { DialTemplate = "PJSIP/{phone}" }));
+            trunk: trunk ?? new OutboundTrunk(new OutboundDialOptions { DialTemplate = "PJSIP/{phone}" }), dials: dials);
         var calls = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
             log, calendars: OpenCalendars.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SeatHours"] = "always" }).Build(),
                 WorkingDayCalendar.Load(), NullLogger<OpenCalendars>.Instance), queues: router);

@@ -24,6 +24,27 @@ public sealed class OutboundDialStore(CallRecordsDatabase database)
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>
+    /// Records a callback leg about to be originated, under its channel id; false when that leg already has a row (a
+    /// placement run twice), so an attempt is never counted twice.
+    /// </summary>
+    public async Task<bool> TryBeginCallbackAsync(CallbackDial dial, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var cmd = Db.CreateCommand("""
+            insert into outbound_dials (call_id, channel_id, phone, started_at, kind, callback_id, callback_attempt, leg, seat)
+            values ($1, $1, $2, $3, 'callback', $4, $5, $6, $7)
+            on conflict (call_id) do nothing
+            """);
+        cmd.Parameters.AddWithValue(dial.ChannelId);
+        cmd.Parameters.AddWithValue(dial.Dialled);
+        cmd.Parameters.AddWithValue(at);
+        cmd.Parameters.AddWithValue(dial.CallbackId);
+        cmd.Parameters.AddWithValue(dial.Attempt);
+        cmd.Parameters.AddWithValue(dial.SeatLeg ? "seat" : "taxpayer");
+        cmd.Parameters.AddWithValue(dial.Seat);
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
     public async Task FinishAsync(string callId, DialResult result, DateTimeOffset at, CancellationToken ct)
     {
         await using var cmd = Db.CreateCommand("""
@@ -55,3 +76,9 @@ public sealed class OutboundDialStore(CallRecordsDatabase database)
 
     static DialOutcome Parse(string name) => Enum.GetValues<DialOutcome>().First(o => Name(o) == name);
 }
+
+/// <summary>
+/// One leg of a queued callback as dialled: <paramref name="Dialled"/> is the taxpayer's number or the seat id,
+/// <paramref name="Attempt"/> counts from 1 (busy and no answer of the taxpayer start the next one).
+/// </summary>
+public sealed record CallbackDial(string ChannelId, string CallbackId, int Attempt, bool SeatLeg, string Seat, string Dialled);

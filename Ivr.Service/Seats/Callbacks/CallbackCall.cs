@@ -25,4 +25,7 @@ sealed class CallbackCall(string id, string seat, string number, QueueSettings q
     public bool SeatUp => Phase == CallbackPhase.Talking || (Phase == CallbackPhase.SecondRinging && FirstLeg == SeatLeg);
     public string Bridge => "cbcall-" + Id;
     public ITimer? RingTimer { get; set; }
+
+    /// <summary>Legs that answered (entered Stasis): their dial rows end answered whoever hangs up.</summary>
+    public HashSet<string> AnsweredLegs { get; } = [];
 }

@@ -1,5 +1,6 @@
 using Ivr.Ari;
 using Ivr.Ari.Errors;
+using Ivr.Service.Campaigns;
 using Ivr.Service.Seats.Callbacks;
 using Ivr.Service.Seats.Store;
 
@@ -74,6 +75,7 @@ public sealed partial class QueueRouter
         var ring = seat ? cb.Queue.RingTimeout : _options.CallbackRingTimeout;
         cb.RingTimer?.Dispose();
         cb.RingTimer = _time.CreateTimer(_ => _ = GuardedCallback(cb, () => CallbackRingTimedOutAsync(cb, leg)), null, ring + RingGrace, Timeout.InfiniteTimeSpan);
+        await _dials.BeginAsync(cb, leg);
         try
         {
             if (seat)
@@ -85,7 +87,7 @@ public sealed partial class QueueRouter
         catch (Exception e) when (e is AriException or ArgumentException)
         {
             LogOriginateFailed(_logger, cb.Id, seat ? cb.Seat : "taxpayer", e.Message);
-            await CallbackLegGoneAsync(cb, leg);
+            await CallbackLegGoneAsync(cb, leg, new DialResult(DialOutcome.Failed));
         }
     }
 
@@ -106,11 +108,12 @@ public sealed partial class QueueRouter
             await HangUpAsync(leg);
             return;
         }
+        cb.AnsweredLegs.Add(leg);
         // The seat is claimed from the offer on; answering makes it busy, unless the offer went stale meanwhile.
         if (leg == cb.SeatLeg && !await _board.AnsweredAsync(cb.Seat, cb.BoardId))
         {
             await HangUpAsync(leg);
-            await CallbackLegGoneAsync(cb, leg);
+            await CallbackLegGoneAsync(cb, leg, EndOf(cb, leg, cause: null));
             return;
         }
         cb.RingTimer?.Dispose();
@@ -135,24 +138,37 @@ public sealed partial class QueueRouter
     {
         if (!_callbackLegs.ContainsKey(leg) || cb.Phase is CallbackPhase.Talking or CallbackPhase.Done) return;
         await HangUpAsync(leg);
-        await CallbackLegGoneAsync(cb, leg);
+        await CallbackLegGoneAsync(cb, leg, EndOf(cb, leg, cause: null, unanswered: DialOutcome.NoAnswer));
     }
+
+    /// <summary>How a leg ended for its dial row: answered whoever hung up, else by the cause (or what we know instead).</summary>
+    static DialResult EndOf(CallbackCall cb, string leg, int? cause, DialOutcome? unanswered = null) =>
+        cb.AnsweredLegs.Contains(leg) ? new DialResult(DialOutcome.Answered, cause)
+        : unanswered is { } known ? new DialResult(known, cause)
+        : CallbackDials.Unanswered(cause);
 
     /// <summary>
     /// A leg ended. Seat never answered: a miss, the callback keeps its place (a taxpayer already on hold is let go).
     /// Taxpayer unreachable (or the seat left while it rang): the seat is freed and the callback retried later at its old
-    /// place, up to the attempt limit. After talking: the other leg is hung up and the seat enters wrap-up.
+    /// place, up to the attempt limit. After talking: the other leg is hung up and the seat enters wrap-up. Each leg's
+    /// dial row is settled once, when it leaves <c>_callbackLegs</c>; a leg we hang up while it rings counts as no answer.
     /// </summary>
-    async Task CallbackLegGoneAsync(CallbackCall cb, string leg)
+    async Task CallbackLegGoneAsync(CallbackCall cb, string leg, DialResult result)
     {
-        if (!_callbackLegs.TryRemove(leg, out _) || cb.Phase == CallbackPhase.Done) return;
+        if (!_callbackLegs.TryRemove(leg, out _)) return;
+        await _dials.FinishAsync(cb.Id, leg, result);
+        if (cb.Phase == CallbackPhase.Done) return;
         var phase = cb.Phase;
         var seatMissed = leg == cb.SeatLeg && !cb.SeatUp;
         cb.Phase = CallbackPhase.Done;
         _trunk.Release(cb.TaxpayerLeg);
         cb.RingTimer?.Dispose();
         var other = leg == cb.SeatLeg ? cb.TaxpayerLeg : cb.SeatLeg;
-        if (_callbackLegs.TryRemove(other, out _)) await HangUpAsync(other);
+        if (_callbackLegs.TryRemove(other, out _))
+        {
+            await HangUpAsync(other);
+            await _dials.FinishAsync(cb.Id, other, EndOf(cb, other, cause: null, unanswered: DialOutcome.NoAnswer));
+        }
         if (phase != CallbackPhase.FirstRinging) await DestroyBridgeAsync(cb.Bridge);
         switch (phase)
         {

@@ -28,7 +28,7 @@ public sealed partial class QueueRouter
                 else await HangUpAsync(start.Channel.Id);
                 return true;
             case StasisEnd or ChannelDestroyed when EndedLeg(message) is { } leg && _callbackLegs.TryGetValue(leg, out var down):
-                await GuardedCallback(down, () => CallbackLegGoneAsync(down, leg));
+                await GuardedCallback(down, () => CallbackLegGoneAsync(down, leg, EndOf(down, leg, (message as ChannelDestroyed)?.Cause)));
                 return true;
             case ChannelDestroyed or ChannelStateChange or ChannelHangupRequest or Dial or ChannelVarset or ChannelDialplan
                 when ChannelOf(message) is { } id && (id.StartsWith("seat-", StringComparison.Ordinal) || id.StartsWith("cb", StringComparison.Ordinal)):

@@ -52,11 +52,17 @@ public sealed partial class QueueRouter : BackgroundService, IQueueRouter
     readonly ICallbackJobs _jobs;
     readonly ConcurrentDictionary<string, CallbackCall> _callbackLegs = new();
     readonly OutboundTrunk _trunk;
+    readonly CallbackDials _dials;
 
-    /// <summary>Without <paramref name="trunk"/>, callbacks dial through a trunk of their own with the default Outbound settings.</summary>
+    /// <summary>
+    /// Without <paramref name="trunk"/>, callbacks dial through a trunk of their own with the default Outbound settings;
+    /// without <paramref name="dials"/> (no call records database) their legs leave no dial rows.
+    /// </summary>
     public QueueRouter(SeatBoard board, IConnectionMultiplexer redis, SeatsConfig config, WorkingDayCalendar calendar, RouterOptions options,
-        TimeProvider time, ILogger logger, ICallbackJobs? jobs = null, AriClient? ari = null, OutboundTrunk? trunk = null)
+        TimeProvider time, ILogger logger, ICallbackJobs? jobs = null, AriClient? ari = null, OutboundTrunk? trunk = null,
+        OutboundDialStore? dials = null)
     {
+        _dials = new CallbackDials(dials, time, logger);
         _trunk = trunk ?? new OutboundTrunk(new OutboundDialOptions());
         // REST only: events keep coming through the call host's one socket. Callbacks may start before any call event.
         _ari = ari;
