@@ -68,10 +68,12 @@ public sealed class MenuCallRig : IAsyncDisposable
     /// <summary>
     /// A MenuCalls service for application <paramref name="app"/>, started and connected. <paramref name="redis"/> false runs
     /// it without call state; <paramref name="settings"/> adds or overrides configuration (e.g. Ari:Mode, Ari:Listen);
-    /// <paramref name="actions"/> answers the menus' actions (default: all unavailable) and <paramref name="records"/> keeps call records.
+    /// <paramref name="actions"/> answers the menus' actions (default: all unavailable), <paramref name="records"/> keeps call records and
+    /// <paramref name="deployment"/> gives the menus in production (stored revisions).
     /// </summary>
     public async Task<MenuCalls> StartServiceAsync(string app = "ivr", bool redis = true, IDictionary<string, string?>? settings = null,
-        IActionInvoker? actions = null, Ivr.Service.Calls.Records.ICallRecorder? records = null)
+        IActionInvoker? actions = null, Ivr.Service.Calls.Records.ICallRecorder? records = null,
+        Func<MenuCallSetup, Ivr.Service.Menus.Production.MenuDeployment>? deployment = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -85,7 +87,7 @@ public sealed class MenuCallRig : IAsyncDisposable
         var setup = MenuCallSetup.TryLoad(config, Servers.RepoRoot(), out var errors)
             ?? throw new InvalidOperationException("menus do not load: " + string.Join(Environment.NewLine, errors));
         var service = new MenuCalls(config, setup, actions ?? new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System,
-            Loggers, records: records);
+            Loggers, records: records, deployment: deployment?.Invoke(setup));
         _services.Add(service);
         await service.StartAsync(CancellationToken.None);
         await service.Connected.WaitAsync(Wait);

@@ -13,7 +13,8 @@ namespace Ivr.Service.Calls.Menu;
 /// </summary>
 public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup, IActionInvoker actions, TimeProvider time,
     ILoggerFactory loggers, Ivr.Service.SelfService.Hours.OpenCalendars? calendars = null, Records.ICallRecorder? records = null,
-    Outbound.IOutboundChannels? outbound = null, Seats.IQueueRouter? queues = null, IMenuSms? sms = null) : StasisCallHost<MenuCall>(config, loggers)
+    Outbound.IOutboundChannels? outbound = null, Seats.IQueueRouter? queues = null, IMenuSms? sms = null,
+    Ivr.Service.Menus.Production.MenuDeployment? deployment = null) : StasisCallHost<MenuCall>(config, loggers)
 {
     /// <summary>Menus compare dates of the hotline's callers, who are in China whatever the server's zone.</summary>
     static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -181,11 +182,21 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
         if (await _states.ClaimAsync(orphan) is not { } snapshot) return null;
         channelGone = channelGone || await ari.Channels.GetAsync(orphan.Channel, ct).IgnoreNotFound() is null;
         var set = setup.Menus.Current;
-        var trace = snapshot.Trace is { } kept && records is not null ? records.Resume(orphan.Channel, kept, set) : null;
-        if (snapshot.EngineState.Length == 0 || CallStateJson.Read(snapshot.EngineState).Revision != set.Revision)
+        var revision = snapshot.EngineState.Length == 0 ? null : CallStateJson.Read(snapshot.EngineState).Revision;
+        var problem = "";
+        // Calls in progress keep their revision across a reload, also when another instance takes them over.
+        if (revision is not null && revision != set.Revision)
         {
-            // Never started, or its revision is not loaded here: only a fresh start of its entry is possible.
-            LogRestarted(_logger, orphan.Channel, orphan.Owner, set.Revision);
+            (var kept, problem) = setup.Menus.TryRevision(revision) is { } loaded ? (loaded, "")
+                : deployment is not null ? await deployment.FindRevisionAsync(revision, ct)
+                : (null, "no menu_revisions to read it from (Menus:Postgres is not set)");
+            if (kept is not null) set = kept;
+        }
+        var trace = snapshot.Trace is { } record && records is not null ? records.Resume(orphan.Channel, record, set) : null;
+        if (revision != set.Revision)
+        {
+            // Never started, or its revision cannot be had here: only a fresh start of its entry is possible.
+            LogRestarted(_logger, orphan.Channel, orphan.Owner, revision ?? "(none)", problem.Length == 0 ? "it had not started" : problem, set.Revision);
             if (channelGone)
             {
                 await _states.DeleteAsync(orphan.Channel);
@@ -294,8 +305,8 @@ public sealed partial class MenuCalls(IConfiguration config, MenuCallSetup setup
     static partial void LogTakenOver(ILogger logger, string channel, string owner, bool gone);
 
     [LoggerMessage(EventId = 6017, Level = LogLevel.Warning,
-        Message = "call {Channel} of instance {Owner}: its menu revision is not loaded here; restarted at its entry with revision {Revision}")]
-    static partial void LogRestarted(ILogger logger, string channel, string owner, string revision);
+        Message = "call {Channel} of instance {Owner}: its menu revision {Kept} cannot be had here ({Problem}); restarted at its entry with revision {Revision}")]
+    static partial void LogRestarted(ILogger logger, string channel, string owner, string kept, string problem, string revision);
 
     [LoggerMessage(EventId = 6018, Level = LogLevel.Information, Message = "call {Channel}: another instance runs it; ignored here")]
     static partial void LogOwnedElsewhere(ILogger logger, string channel);

@@ -27,6 +27,30 @@ public sealed partial class MenuDeployment(MenuStore store, HostCatalog host, Me
 
     public MenuLoadResult Validate(IReadOnlyList<MenuFile> files) => MenuLoader.Load([.. files.Select(f => f.ToSource())], host);
 
+    /// <summary>
+    /// The set a call taken over from another instance started with: loaded here before, or read from menu_revisions and
+    /// validated against this instance's prompts and actions (then kept, so a takeover storm loads it once). Null, with
+    /// the reason, when it cannot be had.
+    /// </summary>
+    public async Task<(MenuSet? Set, string Problem)> FindRevisionAsync(string revision, CancellationToken ct)
+    {
+        if (store.TryRevision(revision) is { } known) return (known, "");
+        StoredRevision? stored;
+        try
+        {
+            stored = await revisions.GetAsync(revision, ct);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            return (null, $"menu_revisions could not be read: {e.Message}");
+        }
+        if (stored is null) return (null, "menu_revisions has no such revision");
+        var result = Validate(stored.Files);
+        if (result.Set is not { } set) return (null, "it does not load here: " + string.Join("; ", result.Errors));
+        store.Remember(set);
+        return (set, "");
+    }
+
     /// <summary>Validates; a good set is stored and, when <paramref name="activate"/>, becomes the active revision everywhere.</summary>
     public async Task<MenuSubmission> SubmitAsync(IReadOnlyList<MenuFile> files, string who, string reason, bool activate, CancellationToken ct)
     {
