@@ -37,7 +37,8 @@ public sealed class MenuKeywords
     static (KeywordMatcher?, string?) Build(MenuNode node)
     {
         if (node is not ChoiceNode menu || !menu.Options.Any(o => o.Keywords.Count > 0)) return (null, null);
-        var keywords = menu.Options.Where(o => o.Keywords.Count > 0).Select(o => new SpeechKeyword(o.Key, o.Keywords)).ToList();
+        // Options without words still count when their key is said ("按四").
+        var keywords = menu.Options.Select(o => new SpeechKeyword(o.Key, o.Keywords)).ToList();
         if (menu.SeatKey is { } seatKey && menu.Seat is not null && menu.Options.All(o => o.Key != seatKey))
         {
             // An option's own word stays the option's: the seat takes only the words no option uses.
