@@ -24,6 +24,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
     string? _recording;
     int _recordings;
     bool _hungUp;
+    readonly CallListening? _speech = setup.Speech is { } input ? new CallListening(input, setup.Keywords, channelId, logger) : null;
 
     public string ChannelId => channelId;
 
@@ -46,7 +47,32 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
         return step;
     }
 
-    public Task DigitAsync(char key, CancellationToken ct) => OnAsync(new CallEvent.Digit(key, time.GetUtcNow() - _startedAt), ct);
+    /// <summary>A key; it also ends listening for a spoken answer, so the key is the caller's one answer.</summary>
+    public Task DigitAsync(char key, CancellationToken ct) => Turn(state =>
+    {
+        _speech?.Stop();
+        var digit = new CallEvent.Digit(key, time.GetUtcNow() - _startedAt);
+        return Traced(state, digit, engine.Handle(state, digit));
+    }, ct);
+
+    /// <summary>
+    /// A spoken answer came: a choice goes to the engine as speech (or as its key, see <see cref="MenuKeywords.EventFor"/>);
+    /// anything else leaves the menu waiting, as the engine does with speech that names no option, and its timer (held
+    /// while the caller spoke) then gives the no-input path.
+    /// </summary>
+    async Task HeardAsync(CallListening.Listen listen, Ivr.Service.Speech.Input.SpokenAnswer answer)
+    {
+        string? held = null;
+        await Turn(state =>
+        {
+            if (!_speech!.Finish(listen, answer, state, out held) || Released || answer.Match is not { } match
+                || engine.Set.Node(state.Node) is not Ivr.Menus.Model.ChoiceNode menu)
+                return new Step(state, [], []);
+            var chosen = MenuKeywords.EventFor(menu, match, time.GetUtcNow() - _startedAt);
+            return Traced(state, chosen, engine.Handle(state, chosen));
+        }, CancellationToken.None);
+        if (held is not null) await OnAsync(new CallEvent.TimerFired(held), CancellationToken.None);
+    }
 
     /// <summary>The connection the call's requests go through (a persistent outbound socket is replaced when Asterisk reconnects).</summary>
     public AriClient Ari => _ari;
@@ -131,6 +157,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
                     await SeatFinishedAsync(talked: false);
                 break;
             default:
+                if (_speech is not null && _state is { } waiting) await _speech.DiscardLeftoverAsync(_ari, waiting, engine.Set);
                 await Turn(s => engine.Resume(s), ct);
                 break;
         }
@@ -200,6 +227,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
                 foreach (var command in step.Commands)
                     if (await ExecuteAsync(command, ct) is { } answer) pending.Enqueue(s => Traced(s, answer, engine.Handle(s, answer)));
             }
+            _speech?.Consider(_state!, engine.Set, _ari, _hungUp || Released, HeardAsync);
             await SaveAsync();
         }
         catch (AriException ex) when (ex.IsNotFound)
@@ -319,7 +347,9 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
     {
         try
         {
-            await OnAsync(new CallEvent.TimerFired(timerId), CancellationToken.None);
+            // A menu's timer waits while the caller may be speaking the answer (see CallListening).
+            await Turn(state => _speech?.Hold(timerId) == true ? new Step(state, [], [])
+                : Traced(state, new CallEvent.TimerFired(timerId), engine.Handle(state, new CallEvent.TimerFired(timerId))), CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -345,6 +375,7 @@ public sealed partial class MenuCall(AriClient ari, string channelId, MenuEngine
     public async ValueTask DisposeAsync()
     {
         await _gone.CancelAsync();
+        if (_speech is not null) await _speech.DisposeAsync();
         await _turn.WaitAsync();
         try
         {

@@ -11,6 +11,12 @@ public sealed record MenuCallSetup(MenuStore Menus, PromptCatalog Prompts)
     /// <summary>Renders menus' free-text values ({text: $seller}) during calls; without it they are left out.</summary>
     public Ivr.Service.Speech.Runtime.RuntimeSpeech? Runtime { get; init; }
 
+    /// <summary>Takes callers' spoken answers at menus with keywords; null when speech input is off (no Azure key).</summary>
+    public Ivr.Service.Speech.Input.SpeechInput? Speech { get; init; }
+
+    /// <summary>The spoken choices of the menus' nodes, built once per node and revision for all calls.</summary>
+    public MenuKeywords Keywords { get; } = new();
+
     /// <summary>
     /// Problems of the local menus when the revision PostgreSQL names active stands in for them (file:line:column each);
     /// empty when the local menus loaded.
@@ -37,8 +43,15 @@ public sealed record MenuCallSetup(MenuStore Menus, PromptCatalog Prompts)
         var host = HostRegistry.Catalog(prompts);
         MenuLoadResult LoadLocal() => MenuLoader.LoadFiles([menus], host);
         var runtime = Ivr.Service.Speech.Runtime.RuntimeSpeech.FromConfiguration(config, contentRoot);
+        Ivr.Service.Speech.Input.SpeechInput? speech;
+        try { speech = Ivr.Service.Speech.Input.SpeechInput.FromConfiguration(config, TimeProvider.System); }
+        catch (ArgumentException e)
+        {
+            errors = [$"speech input settings (section Speech): {e.Message}"];
+            return null;
+        }
         var local = File.Exists(menus) || Directory.Exists(menus) ? LoadLocal() : null;
-        if (local is { Set: not null }) return new MenuCallSetup(MenuStore.Open(FirstThen(local, LoadLocal)), prompts) { Runtime = runtime };
+        if (local is { Set: not null }) return new MenuCallSetup(MenuStore.Open(FirstThen(local, LoadLocal)), prompts) { Runtime = runtime, Speech = speech };
         errors = local is null ? [$"{menus}: no such file or folder (set Menus:Path to the menus folder)"] : [.. local.Diagnostics.Select(d => d.ToString())];
         if (ActiveRevisionFallback.TryLoad(config, host, out var problem) is not { } stored)
         {
@@ -46,7 +59,7 @@ public sealed record MenuCallSetup(MenuStore Menus, PromptCatalog Prompts)
             return null;
         }
         // The store's later reloads read the local files again: once they are fixed, they can take over.
-        return new MenuCallSetup(MenuStore.Open(FirstThen(stored, LoadLocal)), prompts) { Runtime = runtime, LocalProblems = errors };
+        return new MenuCallSetup(MenuStore.Open(FirstThen(stored, LoadLocal)), prompts) { Runtime = runtime, Speech = speech, LocalProblems = errors };
     }
 
     /// <summary>A loader whose first answer is already known (the store opens with it) and later ones read the files again.</summary>

@@ -22,6 +22,18 @@ public sealed record SpeechListenOptions
     public int MaxSilenceSeconds { get; init; } = 2;
     /// <summary>A key pressed while speaking ends the recording; the call still sees the DTMF event and takes the key.</summary>
     public string TerminateOn { get; init; } = "any";
+
+    /// <summary>Refuses limits Asterisk would reject or that would leave a caller's answer unheard, naming the setting.</summary>
+    public void Validate()
+    {
+        if (Format is not ("sln16" or "sln" or "wav"))
+            throw new ArgumentException($"Speech:Listen:Format '{Format}' cannot be sent to Azure; use sln16, sln or wav");
+        if (MaxSeconds is < 1 or > 60) throw new ArgumentException($"Speech:Listen:MaxSeconds {MaxSeconds} must be 1 to 60 (Azure short audio takes 60 s)");
+        if (MaxSilenceSeconds < 1 || MaxSilenceSeconds > MaxSeconds)
+            throw new ArgumentException($"Speech:Listen:MaxSilenceSeconds {MaxSilenceSeconds} must be at least 1 and at most MaxSeconds ({MaxSeconds})");
+        if (TerminateOn != "any")
+            throw new ArgumentException($"Speech:Listen:TerminateOn '{TerminateOn}' must be 'any': every key has to end the recording so the menu can take it");
+    }
 }
 
 /// <summary>
@@ -30,9 +42,18 @@ public sealed record SpeechListenOptions
 /// </summary>
 public sealed class SpokenAnswerListener(IAriClient ari, AzureSpeechRecognizer recognizer, SpeechListenOptions options)
 {
-    public async Task<SpokenAnswer> ListenAsync(string channelId, string language, KeywordMatcher keywords, CancellationToken cancellationToken)
+    /// <summary>How long a cancelled listen waits for Asterisk to end its recording before deleting the stored file.</summary>
+    static readonly TimeSpan RecordingEndWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Records the caller's answer under <paramref name="recordingName"/> (a fresh name when null) and recognises it.
+    /// Cancelled (a key was pressed), the recording is discarded before the cancellation reaches the caller, so no
+    /// stored file is left behind whichever way listening ends.
+    /// </summary>
+    public async Task<SpokenAnswer> ListenAsync(string channelId, string language, KeywordMatcher keywords, CancellationToken cancellationToken,
+        string? recordingName = null)
     {
-        var name = $"ivr-speech-{channelId}-{Guid.NewGuid():N}";
+        var name = recordingName ?? $"ivr-speech-{channelId}-{Guid.NewGuid():N}";
         RecordingHandle recording;
         try
         {
@@ -43,9 +64,28 @@ public sealed class SpokenAnswerListener(IAriClient ari, AzureSpeechRecognizer r
         {
             return new SpokenAnswer(SpokenAnswerOutcome.HungUp);
         }
-        var ended = await recording.Completion.WaitAsync(cancellationToken);
+        catch (OperationCanceledException)
+        {
+            // The request may have reached Asterisk before it was cancelled.
+            await DiscardAsync(ari, name);
+            throw;
+        }
+        RecordingResult ended;
+        try
+        {
+            ended = await recording.Completion.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await ari.Recordings.CancelAsync(name, CancellationToken.None).IgnoreNotFound();
+            // A recording that had already ended (a key with terminateOn) is stored once its end is reported.
+            try { await recording.Completion.WaitAsync(RecordingEndWait); }
+            catch (TimeoutException) { /* the delete below still removes whatever was stored */ }
+            await ari.Recordings.DeleteStoredAsync(name, CancellationToken.None).IgnoreNotFound();
+            throw;
+        }
         // Asterisk finishes a recording as done when the caller hangs up, before the channel's own end arrives.
-        var hungUp = ended.Outcome == AriHandleOutcome.ChannelGone || await ari.Channels.GetAsync(channelId, cancellationToken).IgnoreNotFound() is null;
+        var hungUp = ended.Outcome == AriHandleOutcome.ChannelGone || await ari.Channels.GetAsync(channelId, CancellationToken.None).IgnoreNotFound() is null;
         if (hungUp || ended.Outcome != AriHandleOutcome.Done)
         {
             await ari.Recordings.DeleteStoredAsync(name, CancellationToken.None).IgnoreNotFound();
@@ -80,5 +120,15 @@ public sealed class SpokenAnswerListener(IAriClient ari, AzureSpeechRecognizer r
             RecognitionStatus.InitialSilenceTimeout or RecognitionStatus.BabbleTimeout => new SpokenAnswer(SpokenAnswerOutcome.Silence, Recognition: heard),
             _ => new SpokenAnswer(SpokenAnswerOutcome.Failed, Recognition: heard, Failure: $"Azure speech-to-text answered {heard.Status}"),
         };
+    }
+
+    /// <summary>
+    /// Removes a recording another listener may have left: stopped and discarded if still live, deleted if stored
+    /// (an instance that died while listening leaves its recording running on the channel).
+    /// </summary>
+    public static async Task DiscardAsync(IAriClient ari, string recordingName)
+    {
+        await ari.Recordings.CancelAsync(recordingName, CancellationToken.None).IgnoreNotFound();
+        await ari.Recordings.DeleteStoredAsync(recordingName, CancellationToken.None).IgnoreNotFound();
     }
 }
