@@ -22,52 +22,37 @@ namespace Ivr.Tests.Menus.Production;
 public sealed class BrokenLocalMenusTests : IAsyncLifetime
 {
     readonly PostgresDatabase _db = new();
-    readonly DirectoryInfo _menus = Directory.CreateTempSubdirectory("ivr-broken-menus-");
-    static string Catalog => Path.Combine(Servers.RepoRoot(), "prompts", "catalog.yaml");
+    readonly ScratchMenus _scratch = new();
+    static string Catalog => ScratchMenus.Catalog;
 
     public async Task InitializeAsync()
     {
         await _db.InitializeAsync();
         await MigrationRunner.MigrateAsync(_db.ConnectionString);
-        foreach (var file in MenuFolder.Read(Path.Combine(Servers.RepoRoot(), "menus")))
-        {
-            var path = Path.Combine(_menus.FullName, file.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, file.Text);
-        }
     }
 
     public async Task DisposeAsync()
     {
         await _db.DisposeAsync();
-        _menus.Delete(recursive: true);
+        _scratch.Dispose();
     }
 
     IConfiguration Config(params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Menus:Path"] = _menus.FullName, ["Prompts:Catalog"] = Catalog, ["Menus:Postgres"] = _db.ConnectionString,
+            ["Menus:Path"] = _scratch.Folder.FullName, ["Prompts:Catalog"] = Catalog, ["Menus:Postgres"] = _db.ConnectionString,
         };
         foreach (var (key, value) in more) settings[key] = value;
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
 
-    /// <summary>Stores the menus folder as it is now as a revision and activates it, as a running instance would.</summary>
-    async Task<string> ActivateGoodRevisionAsync()
-    {
-        var files = MenuFolder.Read(_menus.FullName);
-        var set = MenuLoader.Load([.. files.Select(f => f.ToSource())], HostRegistry.Catalog(PromptCatalog.Load(Catalog))).Set!;
-        await using var revisions = new MenuRevisionRepository(NpgsqlDataSource.Create(_db.ConnectionString));
-        var stored = await revisions.SaveAsync(set.Revision, files, "alice", CancellationToken.None);
-        await revisions.ActivateAsync(stored.Id, "alice", "test", CancellationToken.None);
-        return set.Revision;
-    }
+    Task<string> ActivateGoodRevisionAsync() => _scratch.StoreAsync(_db.ConnectionString, activate: true);
 
     /// <summary>Points the deadline prompt's next at a node that does not exist, on its own line of 12366.yaml.</summary>
     int BreakMainFile()
     {
-        var file = Path.Combine(_menus.FullName, "12366.yaml");
+        var file = Path.Combine(_scratch.Folder.FullName, "12366.yaml");
         var lines = File.ReadAllLines(file);
         var at = Array.FindIndex(lines, l => l.Contains("play: [deadline-is, {date: $deadline}]", StringComparison.Ordinal)) + 1;
         Assert.Equal("    next: filing-menu", lines[at]);
@@ -82,7 +67,7 @@ public sealed class BrokenLocalMenusTests : IAsyncLifetime
         var active = await ActivateGoodRevisionAsync();
         var line = BreakMainFile();
 
-        var setup = MenuCallSetup.TryLoad(Config(), _menus.FullName, out var errors);
+        var setup = MenuCallSetup.TryLoad(Config(), _scratch.Folder.FullName, out var errors);
 
         Assert.NotNull(setup);
         Assert.Equal(active, setup.Menus.Current.Revision);
@@ -95,7 +80,7 @@ public sealed class BrokenLocalMenusTests : IAsyncLifetime
     {
         BreakMainFile();
 
-        var setup = MenuCallSetup.TryLoad(Config(), _menus.FullName, out var errors);
+        var setup = MenuCallSetup.TryLoad(Config(), _scratch.Folder.FullName, out var errors);
 
         Assert.Null(setup);
         Assert.Contains(errors, e => e.Contains("no-such-node", StringComparison.Ordinal));
@@ -108,7 +93,7 @@ public sealed class BrokenLocalMenusTests : IAsyncLifetime
         BreakMainFile();
         var unreachable = new NpgsqlConnectionStringBuilder(_db.ConnectionString) { Host = "127.0.0.1", Port = 1 }.ConnectionString;
 
-        var setup = MenuCallSetup.TryLoad(Config(("Menus:Postgres", unreachable)), _menus.FullName, out var errors);
+        var setup = MenuCallSetup.TryLoad(Config(("Menus:Postgres", unreachable)), _scratch.Folder.FullName, out var errors);
 
         Assert.Null(setup);
         Assert.StartsWith("the active revision could not be read from PostgreSQL", errors[^1], StringComparison.Ordinal);
@@ -128,7 +113,7 @@ public sealed class BrokenLocalMenusTests : IAsyncLifetime
         });
         var config = Config(("Ari:Url", sim.AriUrl.ToString()), ("Ari:User", sim.User), ("Ari:Password", sim.Password), ("Calls:Redis", ""),
             ("IVR_REDIS", ""));
-        var setup = MenuCallSetup.TryLoad(config, _menus.FullName, out _)!;
+        var setup = MenuCallSetup.TryLoad(config, _scratch.Folder.FullName, out _)!;
         var log = new LogLines();
         using var loggers = LoggerFactory.Create(b => b.AddProvider(log));
         var service = new MenuCalls(config, setup, new UnavailableActions(NullLogger<UnavailableActions>.Instance), TimeProvider.System, loggers);
