@@ -50,7 +50,8 @@ public sealed class SpeechTakeoverTests : IAsyncLifetime
 
         await _rig.StartServiceAsync(settings: settings);
 
-        await call.WaitForPlaybackAsync("sound:main-menu", Wait);
+        // The new owner's prompt, not one the first instance may have replayed (no-input) before it stopped.
+        await _rig.WaitForRequestAsync(r => r.PathAndQuery.Contains("media=sound%3Amain-menu", StringComparison.Ordinal), before);
         var taken = _rig.Sim.Requests.Skip(before).ToList();
         var discarded = taken.FindIndex(r => r.Method == "DELETE" && r.PathAndQuery == $"/ari/recordings/live/{leftover}");
         Assert.True(discarded >= 0, "the leftover listen was not discarded");
